@@ -79,7 +79,7 @@ public final class Api {
             if (until.test(last)) {
                 return last;
             }
-            sleep(20);
+            sleep(5);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("Still not there after " + PROJECTION_WAIT + ": GET " + path + " -> " + last);
     }
