@@ -1,6 +1,7 @@
 package vn.qms.doccontrol.command.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -212,6 +213,15 @@ class DocumentWriteApiTest {
         mvc.perform(post("/api/documents").header("Authorization", basic("approver")).contentType(MediaType.APPLICATION_JSON)
                         .content(issueBody(newOrganization(), "QT-14", "Tiêu đề")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void openApiDocumentDescribesTheWriteApiWithVietnameseExamples() throws Exception {
+        String apiDocs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(apiDocs).contains("/api/documents/{id}/revisions", "/api/documents/{id}/withdrawal",
+                "ubnd-quan-1", "Quy trình kiểm soát tài liệu", "Quyết định số 123/QĐ-UBND");
     }
 
     private String issued(String org, String code) throws Exception {
