@@ -110,7 +110,8 @@ public class DocumentController {
     @ApiResponse(responseCode = "404", description = "No such document or revision")
     public Revision revision(
             @Parameter(description = "Document id") @PathVariable("documentId") String documentId,
-            @Parameter(description = "Revision number, from 1", example = "1") @PathVariable("revision") String revision) {
+            @Parameter(description = "Revision number, from 1", example = "1",
+                    schema = @Schema(type = "integer", minimum = "1")) @PathVariable("revision") String revision) {
         int number = revisionNumber(revision);
         return queries.ask(new FetchRevisionQuery(documentId, number), ResponseTypes.optionalInstanceOf(Revision.class))
                 .orElseThrow(NotFound::revision);

@@ -54,7 +54,14 @@ public class ProjectionRebuild {
         TrackingEventProcessor processor = processor(processingGroup);
         log.info("Rebuilding {}: stopping its processor", processingGroup);
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (RuntimeException e) {
+            // Typically another instance holds the token. Carry on projecting rather than stay stopped.
+            log.error("Rebuilding {} failed: its token could not be reset; resuming without a rebuild", processingGroup, e);
+            processor.start();
+            throw e;
+        }
         processor.start();
         log.info("Rebuilding {}: token reset, replaying every event from the start", processingGroup);
     }

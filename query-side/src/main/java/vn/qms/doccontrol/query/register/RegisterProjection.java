@@ -61,7 +61,8 @@ public class RegisterProjection {
 
     private DocumentTimeline existing(String documentId) {
         // One segment delivers a document's events in order, so a missing timeline means the event
-        // store lacks the issue event: fail loudly rather than invent a document.
+        // store lacks the issue event. Refuse rather than invent a document: Axon logs the error and
+        // the event is skipped, visibly, instead of a register row without type or first revision.
         return register.find(documentId).orElseThrow(() -> new IllegalStateException(
                 "Event for document " + documentId + " arrived before the document was issued"));
     }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import vn.qms.doccontrol.query.criteria.PageRequest;
 import vn.qms.doccontrol.query.search.FoldedSearch;
 
 /**
@@ -29,25 +31,39 @@ public class RegisterQueryHandler {
     public RegisterPage handle(FetchRegisterQuery query) {
         Instant moment = query.asOf() != null ? query.asOf() : clock.instant();
         FoldedSearch search = FoldedSearch.of(query.search());
-        long offset = query.page().offset();
-        List<RegisterItem> items = new ArrayList<>();
-        long[] total = {0};
-        register.forEachInRegisterOrder(query.organizationId(), query.type(), timeline -> {
-            Optional<DocumentState> state = stateAsked(timeline, query, moment);
-            if (state.isEmpty() || !matches(timeline, state.get(), query, search)) {
-                return;
-            }
-            if (total[0] >= offset && items.size() < query.page().size()) {
-                items.add(RegisterItem.of(timeline, state.get()));
-            }
-            total[0]++;
-        });
-        return new RegisterPage(items, total[0]);
+        PageCollector page = new PageCollector(query.page());
+        register.forEachInRegisterOrder(query.organizationId(), query.type(), timeline ->
+                stateAsked(timeline, query, moment)
+                        .filter(state -> matches(timeline, state, query, search))
+                        .ifPresent(state -> page.offer(() -> RegisterItem.of(timeline, state))));
+        return page.result();
     }
 
     /** With asOf only documents in force then are listed; without it scheduled ones are listed too. */
     private static Optional<DocumentState> stateAsked(DocumentTimeline timeline, FetchRegisterQuery query, Instant moment) {
         return query.asOf() != null ? timeline.asOf(moment) : Optional.of(timeline.at(moment));
+    }
+
+    /** Keeps the items of the requested page and counts every match. */
+    private static final class PageCollector {
+        private final PageRequest request;
+        private final List<RegisterItem> items = new ArrayList<>();
+        private long total;
+
+        PageCollector(PageRequest request) {
+            this.request = request;
+        }
+
+        void offer(Supplier<RegisterItem> match) {
+            if (total >= request.offset() && items.size() < request.size()) {
+                items.add(match.get());
+            }
+            total++;
+        }
+
+        RegisterPage result() {
+            return new RegisterPage(items, total);
+        }
     }
 
     private static boolean matches(DocumentTimeline timeline, DocumentState state, FetchRegisterQuery query,

@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
+import vn.qms.doccontrol.events.DocumentType;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
 
 /**
@@ -33,8 +34,11 @@ public class RevisionProjection {
 
     @EventHandler
     public void on(DocumentRevisedEvent event) {
-        revisions.save(new Revision(event.documentId(), event.organizationId(),
-                revisions.typeOf(event.documentId()).orElse(null), event.code(), event.revision(), event.title(),
+        // Without revision 1 the document was never issued: refuse like the register does (Axon logs
+        // and skips the event) rather than answer a revision of a document that does not exist.
+        DocumentType type = revisions.typeOf(event.documentId()).orElseThrow(() -> new IllegalStateException(
+                "Revision " + event.revision() + " of document " + event.documentId() + " arrived before the document was issued"));
+        revisions.save(new Revision(event.documentId(), event.organizationId(), type, event.code(), event.revision(), event.title(),
                 event.content(), event.contentSha256(), event.effectiveFrom(), event.changeSummary(),
                 event.changeReason(), event.approval(), event.recordedBy(), event.recordedAt()));
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public class RevisionRepository {
         return revisions.find(Filters.in(RevisionBson.ID, ids))
                 .projection(Projections.exclude(RevisionBson.CONTENT))
                 .map(RevisionBson::fromBson)
-                .into(new java.util.ArrayList<>())
+                .into(new ArrayList<>())
                 .stream()
                 .sorted(Comparator.comparingInt(Revision::revision))
                 .map(Revision::withoutContent)

@@ -271,6 +271,22 @@ class QuerySideHttpTest {
     }
 
     @Test
+    void anEventForADocumentNeverIssuedIsSkippedAndProjectionGoesOn() throws Exception {
+        EventPublisher publisher = new EventPublisher(eventStore);
+        DocumentIssuedEvent neverIssued = issued("never-issued", QUAN_1, DocumentType.FORM, "BM-00", "Không tồn tại", vn("2026-01-10"));
+        publisher.publish(revised(neverIssued, 2, "Sửa đổi lạc", vn("2026-02-01"), vn("2026-01-20")));
+        publisher.publish(issued("after-orphan", QUAN_1, DocumentType.FORM, "BM-10", "Biểu mẫu sau", vn("2026-01-10")));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as("approver", get("/api/documents/after-orphan"))
+                .andExpect(status().isOk()));
+        as("approver", get("/api/documents/never-issued")).andExpect(status().isNotFound());
+        as("approver", get("/api/documents/never-issued/revisions/2")).andExpect(status().isNotFound());
+        for (String group : ProcessingGroups.ALL) {
+            assertThat(processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow().isError()).isFalse();
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheReadApiWithVietnameseExamples() throws Exception {
         String apiDocs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
