@@ -1,0 +1,85 @@
+package vn.qms.doccontrol.query.support;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import vn.qms.doccontrol.events.DocumentIssuedEvent;
+import vn.qms.doccontrol.events.DocumentRevisedEvent;
+import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
+import vn.qms.doccontrol.query.audit.AuditTrailProjection;
+import vn.qms.doccontrol.query.audit.AuditTrailQueryHandler;
+import vn.qms.doccontrol.query.audit.AuditTrailRepository;
+import vn.qms.doccontrol.query.register.RegisterProjection;
+import vn.qms.doccontrol.query.register.RegisterQueryHandler;
+import vn.qms.doccontrol.query.register.RegisterRepository;
+import vn.qms.doccontrol.query.revisions.DocumentQueryHandler;
+import vn.qms.doccontrol.query.revisions.RevisionProjection;
+import vn.qms.doccontrol.query.revisions.RevisionQueryHandler;
+import vn.qms.doccontrol.query.revisions.RevisionRepository;
+
+/**
+ * The query side wired by hand on a database, delivering events the way the two processors do:
+ * in the document-register group the revisions projection before the register, then the audit trail.
+ */
+public final class ReadModels {
+
+    public static final String[] COLLECTIONS = {RegisterRepository.COLLECTION, RevisionRepository.COLLECTION,
+            AuditTrailRepository.COLLECTION, AuditTrailRepository.BY_DOCUMENT_COLLECTION,
+            AuditTrailRepository.COUNTERS_COLLECTION};
+
+    public final RegisterRepository register;
+    public final RevisionRepository revisions;
+    public final AuditTrailRepository auditTrail;
+    public final RegisterProjection registerProjection;
+    public final RevisionProjection revisionProjection;
+    public final AuditTrailProjection auditTrailProjection;
+    public final RegisterQueryHandler registerQueries;
+    public final RevisionQueryHandler revisionQueries;
+    public final DocumentQueryHandler documentQueries;
+    public final AuditTrailQueryHandler auditTrailQueries;
+
+    public ReadModels(MongoDatabase database, Clock clock) {
+        register = new RegisterRepository(database);
+        revisions = new RevisionRepository(database);
+        auditTrail = new AuditTrailRepository(database);
+        register.ensureIndexes();
+        auditTrail.ensureIndexes();
+        registerProjection = new RegisterProjection(register);
+        revisionProjection = new RevisionProjection(revisions);
+        auditTrailProjection = new AuditTrailProjection(auditTrail);
+        registerQueries = new RegisterQueryHandler(register, clock);
+        revisionQueries = new RevisionQueryHandler(register, revisions);
+        documentQueries = new DocumentQueryHandler(register, revisions, clock);
+        auditTrailQueries = new AuditTrailQueryHandler(auditTrail);
+    }
+
+    public void deliver(Delivery... deliveries) {
+        for (Delivery delivery : deliveries) {
+            deliver(delivery);
+        }
+    }
+
+    public void deliver(Delivery delivery) {
+        Long sequence = delivery.sequence();
+        if (delivery.event() instanceof DocumentIssuedEvent issued) {
+            revisionProjection.on(issued);
+            registerProjection.on(issued, sequence);
+            auditTrailProjection.on(issued, delivery.eventId());
+        } else if (delivery.event() instanceof DocumentRevisedEvent revised) {
+            revisionProjection.on(revised);
+            registerProjection.on(revised, sequence);
+            auditTrailProjection.on(revised, delivery.eventId());
+        } else if (delivery.event() instanceof DocumentWithdrawnEvent withdrawn) {
+            registerProjection.on(withdrawn, sequence);
+            auditTrailProjection.on(withdrawn, delivery.eventId());
+        } else {
+            throw new IllegalArgumentException("Not an event of the query side: " + delivery.event());
+        }
+    }
+
+    /** What a token reset does: every reset handler of both groups. */
+    public void resetAll() {
+        revisionProjection.reset();
+        registerProjection.reset();
+        auditTrailProjection.reset();
+    }
+}
