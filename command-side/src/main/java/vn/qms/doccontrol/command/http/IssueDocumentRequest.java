@@ -7,12 +7,13 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import vn.qms.doccontrol.command.document.IssueDocumentCommand;
 import vn.qms.doccontrol.events.DocumentType;
+import vn.qms.doccontrol.events.OrganizationIds;
 import vn.qms.doccontrol.platform.web.PointInTime;
 
 @Schema(description = "Issue revision 1 of a new controlled document. Text is stored NFC-normalized.")
 public record IssueDocumentRequest(
-        @Schema(description = "The organization (slug)", example = "ubnd-quan-1", pattern = ORGANIZATION_ID)
-        @NotNull @Pattern(regexp = ORGANIZATION_ID, message = "must be a slug: lower-case letters, digits and '-', 2 to 64 characters")
+        @Schema(description = "The organization (slug)", example = "ubnd-quan-1", pattern = OrganizationIds.PATTERN)
+        @NotNull @Pattern(regexp = OrganizationIds.PATTERN, message = "must be a slug: lower-case letters, digits and '-', 2 to 64 characters")
         String organizationId,
         @Schema(description = "The kind of document", example = "PROCEDURE")
         @NotNull DocumentType type,
@@ -28,8 +29,6 @@ public record IssueDocumentRequest(
         String effectiveFrom,
         @Schema(nullable = true)
         @Valid ApprovalRequest approval) {
-
-    static final String ORGANIZATION_ID = "[a-z0-9][a-z0-9-]{1,63}";
 
     public IssueDocumentRequest {
         code = RequestText.nfcStripped(code);

@@ -1,6 +1,7 @@
 package vn.qms.doccontrol.query.criteria;
 
 import java.util.regex.Pattern;
+import vn.qms.doccontrol.events.OrganizationIds;
 import vn.qms.doccontrol.platform.web.InvalidFieldException;
 
 /**
@@ -10,7 +11,7 @@ import vn.qms.doccontrol.platform.web.InvalidFieldException;
 public final class RequestText {
 
     /** Organization ids are slugs such as {@code ubnd-quan-1}. */
-    private static final Pattern ORGANIZATION_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern ORGANIZATION_SLUG = Pattern.compile(OrganizationIds.PATTERN);
     public static final int MAX_LENGTH = 200;
 
     private RequestText() {
