@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

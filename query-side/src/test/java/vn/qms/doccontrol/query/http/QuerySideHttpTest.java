@@ -97,7 +97,7 @@ class QuerySideHttpTest {
         publisher.publish(issue);
         publisher.publish(revised(issue, 2, "Quy trình kiểm soát tài liệu (sửa đổi)", vn("2026-03-01"), vn("2026-02-10")));
         publisher.publish(revised(issue, 3, "Quy trình kiểm soát tài liệu, lần 3", vn("2026-09-01"), vn("2026-02-20")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("approver", get("/api/documents/" + DOC + "/audit-trail"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("approver", get("/api/documents/" + DOC + "/audit-trail"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(3))));
     }
 
@@ -147,7 +147,7 @@ class QuerySideHttpTest {
     void aScheduledDocumentIsListedWithANullRevision() throws Exception {
         new EventPublisher(eventStore).publish(issued("scheduled-1", "ubnd-huyen-phu-xuyen", DocumentType.QUALITY_OBJECTIVES,
                 "MTCL", "Mục tiêu chất lượng năm 2027", vn("2027-01-01")));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as("approver", get("/api/documents")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("approver", get("/api/documents")
                 .param("organizationId", "ubnd-huyen-phu-xuyen").param("status", "SCHEDULED"))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].revision").value(nullValue()))
@@ -245,7 +245,7 @@ class QuerySideHttpTest {
 
     @Test
     void aRebuildReplaysEverythingIntoTheSameReadModels() throws Exception {
-        assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+        assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         Map<String, List<String>> before = dump();
         database.getCollection("register").deleteOne(new org.bson.Document("_id", DOC));
         database.getCollection("audit_trail").insertOne(new org.bson.Document("_id", "ghost").append("seq", 999_999L));
@@ -253,7 +253,7 @@ class QuerySideHttpTest {
 
         rebuild.rebuildAll();
 
-        assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+        assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         assertThat(dump()).isEqualTo(before);
     }
 
@@ -264,7 +264,7 @@ class QuerySideHttpTest {
         publisher.publish(old);
         publisher.publish(withdrawn(old, 1, vn("2026-04-01"), DOC, vn("2026-03-25")));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as("approver", get("/api/documents/to-withdraw"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("approver", get("/api/documents/to-withdraw"))
                 .andExpect(jsonPath("$.status").value("WITHDRAWN"))
                 .andExpect(jsonPath("$.withdrawal.supersededBy").value(DOC))
                 .andExpect(jsonPath("$.withdrawal.reason").isString()));
@@ -277,7 +277,7 @@ class QuerySideHttpTest {
         publisher.publish(revised(neverIssued, 2, "Sửa đổi lạc", vn("2026-02-01"), vn("2026-01-20")));
         publisher.publish(issued("after-orphan", QUAN_1, DocumentType.FORM, "BM-10", "Biểu mẫu sau", vn("2026-01-10")));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> as("approver", get("/api/documents/after-orphan"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("approver", get("/api/documents/after-orphan"))
                 .andExpect(status().isOk()));
         as("approver", get("/api/documents/never-issued")).andExpect(status().isNotFound());
         as("approver", get("/api/documents/never-issued/revisions/2")).andExpect(status().isNotFound());

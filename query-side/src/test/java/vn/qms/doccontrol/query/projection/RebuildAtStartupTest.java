@@ -40,21 +40,21 @@ class RebuildAtStartupTest {
             publisher.publish(issue);
             publisher.publish(revised(issue, 2, "Bản sửa đổi", vn("2026-03-01"), vn("2026-02-10")));
             RegisterRepository register = first.getBean(RegisterRepository.class);
-            await().atMost(Duration.ofSeconds(5)).until(() -> register.find("doc-1")
+            await().atMost(Duration.ofSeconds(30)).until(() -> register.find("doc-1")
                     .map(timeline -> timeline.latestRevision() == 2).orElse(false));
-            await().atMost(Duration.ofSeconds(5)).until(() -> auditEntries(first) == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> auditEntries(first) == 2);
             // Damage the read models the way a lost write or a buggy projection would.
             first.getBean(MongoDatabase.class).getCollection("register").deleteMany(new Document());
         }
 
         try (ConfigurableApplicationContext plainRestart = start(false)) {
-            assertThat(plainRestart.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+            assertThat(plainRestart.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
             assertThat(plainRestart.getBean(RegisterRepository.class).find("doc-1")).isEmpty();
             assertThat(auditEntries(plainRestart)).as("the untouched audit trail is as it was").isEqualTo(2);
         }
 
         try (ConfigurableApplicationContext rebuilding = start(true)) {
-            assertThat(rebuilding.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+            assertThat(rebuilding.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
             assertThat(rebuilding.getBean(RegisterRepository.class).find("doc-1")).hasValueSatisfying(timeline ->
                     assertThat(timeline.latestRevision()).isEqualTo(2));
             assertThat(auditEntries(rebuilding)).isEqualTo(2);
