@@ -23,10 +23,17 @@ public final class RunningQms implements AutoCloseable {
         this.api = new Api("http://127.0.0.1:" + port);
     }
 
-    /** On the embedded default, with its data file in {@code dataDir}. */
+    /** On the embedded default, with its data file in {@code dataDir}, demo accounts on. */
     public static RunningQms embedded(Path dataDir, String... extraProperties) {
         List<String> args = new ArrayList<>(List.of("--qms.data-dir=" + dataDir, "--qms.demo=true"));
         args.addAll(List.of(extraProperties));
+        return start(args);
+    }
+
+    /** On the embedded default with only the given properties (no demo accounts unless they say so). */
+    public static RunningQms embeddedWith(Path dataDir, String... properties) {
+        List<String> args = new ArrayList<>(List.of("--qms.data-dir=" + dataDir));
+        args.addAll(List.of(properties));
         return start(args);
     }
 
