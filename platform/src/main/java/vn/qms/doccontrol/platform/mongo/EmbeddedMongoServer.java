@@ -2,7 +2,6 @@ package vn.qms.doccontrol.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,18 +37,33 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     };
 
+    /**
+     * Netty worker threads. mongo-java-server runs each command on the event loop of its connection,
+     * and a write blocks it until its commit is in the file, so this bounds how many writers can
+     * share a group commit (and how many connections wait behind one commit). Netty's default is
+     * two per core.
+     */
+    static final int WORKER_THREADS = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
+
     private final Path dataFile;
-    private final MVStore store;
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(Path dataFile, MVStore store, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(Path dataFile, DurableH2Backend backend, MongoServer server, InetSocketAddress address) {
         this.dataFile = dataFile;
-        this.store = store;
+        this.backend = backend;
         this.server = server;
         this.address = address;
     }
 
+    /**
+     * Starts the server on a loopback port with its data file in {@code dataDir}.
+     *
+     * @param fsync force every commit to the disk before the write is answered (power-loss safe);
+     *              without it an answered write survives a crash of the process, not of the machine
+     * @throws EmbeddedDataFileException if the data file exists but cannot be used as it is
+     */
     public static EmbeddedMongoServer start(Path dataDir, boolean fsync) {
         try {
             Files.createDirectories(dataDir);
@@ -57,14 +71,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         Path dataFile = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(dataFile.toString()).open();
-        H2Backend backend = new H2Backend(store);
+        MVStore store = DataFile.open(dataFile);
+        DurableH2Backend backend;
+        try {
+            backend = new DurableH2Backend(store, dataFile, fsync);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
         backend.version(ANNOUNCED_VERSION);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        try {
+            server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB on {} with data file {}", address, dataFile);
-        return new EmbeddedMongoServer(dataFile, store, server, address);
+        log.info("Embedded MongoDB on {} with data file {} ({} bytes, fsync {})", address, dataFile,
+                store.getFileStore().size(), fsync ? "on" : "off");
+        return new EmbeddedMongoServer(dataFile, backend, server, address);
     }
 
     public String connectionString() {
@@ -75,11 +101,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return dataFile;
     }
 
+    /** The backend, for tests and measurements. */
+    DurableH2Backend backend() {
+        return backend;
+    }
+
+    /**
+     * Stops accepting connections, lets running commands finish, then commits and closes the data
+     * file, and compacts it if a write burst left it much larger than its data (see
+     * {@link DataFile#compactIfWorthwhile}).
+     */
     @Override
     public void close() {
-        server.shutdownNow();
-        if (!store.isClosed()) {
-            store.close();
-        }
+        server.shutdownNow(); // closes the backend once the event loops have stopped
+        DataFile.compactIfWorthwhile(dataFile, backend.liveBytesAtClose());
     }
 }
