@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 /** A plain HTTP client for the API, speaking as one of the demo accounts (or as nobody). */
 public final class Api {
@@ -29,6 +31,12 @@ public final class Api {
 
     Api(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** The API of any running QMS application context (a side on its own, or the all-in-one). */
+    public static Api at(ApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api("http://127.0.0.1:" + port);
     }
 
     public String baseUrl() {

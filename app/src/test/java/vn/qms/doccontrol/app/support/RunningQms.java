@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.qms.doccontrol.app.QmsApplication;
 
@@ -19,8 +18,7 @@ public final class RunningQms implements AutoCloseable {
 
     private RunningQms(ConfigurableApplicationContext context) {
         this.context = context;
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.api = new Api("http://127.0.0.1:" + port);
+        this.api = Api.at(context);
     }
 
     /** On the embedded default, with its data file in {@code dataDir}, demo accounts on. */
