@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -111,6 +112,13 @@ public class DurableH2Backend extends H2Backend {
         this.fsync = fsync;
         verifyAllDatabasesOpened();
         this.housekeeping = startHousekeeping();
+    }
+
+    /** Databases whose {@code findAndModify} answers with a copy (see {@link DurableH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // Called from H2Backend's constructor too, before this class's fields are set.
+        return DurableH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /**
