@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *       45 s, assumes about one commit a second; with a commit per write the file held 45 s of
  *       chunks (750 MB after 20,000 single-document inserts). Concurrent readers are protected by
  *       version pins instead (see {@link DurableH2Backend}).</li>
+ *   <li>{@value #KEYS_PER_PAGE} keys per page instead of 48: less to serialize per commit.</li>
+ *   <li>{@link CompactingFileStore}: H2's file store with compaction steps the backend can call.</li>
  * </ul>
  *
  * <p>Refusals (an {@link EmbeddedDataFileException} naming the file; nothing is written to it):
@@ -51,6 +53,13 @@ final class DataFile {
     /** In KB: 1 GB. Unsaved pages are bounded by the largest command anyway (48 MB message). */
     private static final int AUTO_COMMIT_BUFFER_KB = 1024 * 1024;
     private static final int BLOCK_SIZE = 4096;
+    /**
+     * Entries per B-tree page (H2's default is 48). A commit writes every page a write touched,
+     * whole, and values are Java-serialized documents: smaller leaves mean less to serialize per
+     * commit. Measured for single-document inserts of ~1 KB: 48 keys, ~510 us CPU and 36 KB
+     * written per commit; 16 keys, ~330-400 us and 27 KB.
+     */
+    private static final int KEYS_PER_PAGE = 16;
     /** Compact the closed file if it is more than this multiple of its live data (plus the bytes below). */
     static final long COMPACT_ABOVE_LIVE_MULTIPLE = 2;
     private static final long COMPACT_ABOVE_BYTES = 4L * 1024 * 1024;
@@ -79,6 +88,7 @@ final class DataFile {
                     .adoptFileStore(fileStore)
                     .autoCommitDisabled()
                     .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB)
+                    .keysPerPage(KEYS_PER_PAGE)
                     .open();
         } catch (MVStoreException e) {
             String reason = e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED

@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.platform.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@link #handleQuery}.
  *
  * <p>Reads: MVStore shows changes to readers before they are committed, so a read that ran while
- * a write was pending waits for the commit covering it (see {@link #awaitVisibleDataDurable}): no
+ * a write was pending waits for the commit covering it (see {@link #mayHaveSeenPendingWrites}): no
  * client sees data a crash could take back.
  *
  * <p>Space: the store runs with retention time 0 (a chunk whose data is all superseded is reused
@@ -113,6 +114,13 @@ public class DurableH2Backend extends H2Backend {
         this.housekeeping = startHousekeeping();
     }
 
+    /** Databases whose {@code findAndModify} answers with a copy (see {@link DurableH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // Called from H2Backend's constructor too, before this class's fields are set.
+        return DurableH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
     /**
      * {@link H2Backend}'s constructor logs and skips a database it fails to open; starting without
      * it would look like data loss to every client, so refuse instead.
@@ -150,7 +158,12 @@ public class DurableH2Backend extends H2Backend {
         String command = body.keySet().iterator().next();
         if (isReadOnly(command, body)) {
             Document response = pinned(() -> super.handleMessage(message));
-            awaitVisibleDataDurable();
+            if (mayHaveSeenPendingWrites()) {
+                // Documents in the answer may be the instances the store holds, which updates
+                // change in place: copy them before waiting, not to answer with a later state.
+                response = response.cloneDeeply();
+                awaitDurable(appliedTicket.incrementAndGet());
+            }
             return response;
         }
         writesInProgress.incrementAndGet();
@@ -170,7 +183,9 @@ public class DurableH2Backend extends H2Backend {
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         QueryResult result = pinned(() -> super.handleQuery(query));
-        awaitVisibleDataDurable();
+        if (mayHaveSeenPendingWrites()) {
+            awaitDurable(appliedTicket.incrementAndGet());
+        }
         return result;
     }
 
@@ -205,15 +220,15 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * A read may have seen changes of a write that is not durable yet (MVStore shows uncommitted
-     * changes to everyone). Answer only once they are in the file, so that no client sees data a
-     * crash could take back. Costs two volatile reads when no write is pending.
+     * Whether a read that just ran may have seen changes of a write that is not durable yet
+     * (MVStore shows uncommitted changes to everyone). Such a read is answered only once a commit
+     * covers everything applied so far, so that no client sees data a crash could take back. Two
+     * volatile reads when no write is pending. Correct because a writer takes its ticket before it
+     * leaves {@code writesInProgress}: seeing no write in progress, then every ticket durable,
+     * means every change this read could have seen is in the file.
      */
-    private void awaitVisibleDataDurable() {
-        if (writesInProgress.get() == 0 && durableTicket >= appliedTicket.get()) {
-            return;
-        }
-        awaitDurable(appliedTicket.incrementAndGet());
+    private boolean mayHaveSeenPendingWrites() {
+        return writesInProgress.get() != 0 || durableTicket < appliedTicket.get();
     }
 
     /**

@@ -52,7 +52,7 @@ class DataFileTest {
 
     @Test
     void refusesATruncatedDataFile() throws Exception {
-        writeDocuments(3000);
+        writeDocuments(1500);
         try (RandomAccessFile file = new RandomAccessFile(dataFile().toFile(), "rw")) {
             file.setLength(file.length() / 2);
         }
@@ -62,7 +62,7 @@ class DataFileTest {
 
     @Test
     void refusesADataFileWhoseNewestChunksAreDamaged() throws Exception {
-        writeDocuments(3000);
+        writeDocuments(1500);
         // Overwrite the end of the file (the newest chunks) with garbage; the header still names
         // the newest chunk as written.
         try (RandomAccessFile file = new RandomAccessFile(dataFile().toFile(), "rw")) {

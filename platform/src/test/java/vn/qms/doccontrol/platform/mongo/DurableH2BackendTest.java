@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,6 +92,32 @@ class DurableH2BackendTest {
             // before any close (an MVStore without commit would have nothing unsaved only by luck).
             assertThat(server.backend().store().hasUnsavedChanges()).isFalse();
         }
+    }
+
+    @Test
+    void concurrentFindOneAndUpdateReturnsEveryValueOnce() throws Exception {
+        int threads = 8;
+        int callsPerThread = 100;
+        Set<Long> returned = ConcurrentHashMap.newKeySet();
+        AtomicLong duplicates = new AtomicLong();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> counters = client.getDatabase("test").getCollection("counters");
+            counters.insertOne(new Document("_id", "sequence").append("value", 0L));
+            runConcurrently(threads, thread -> {
+                for (int i = 0; i < callsPerThread; i++) {
+                    Document after = counters.findOneAndUpdate(Filters.eq("_id", "sequence"), Updates.inc("value", 1L),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                    if (!returned.add(after.getLong("value"))) {
+                        duplicates.incrementAndGet();
+                    }
+                }
+            });
+        }
+        // mongo-java-server returns the instance it then updates in place: without the copy made
+        // under the collection lock, callers got each other's values.
+        assertThat(duplicates).hasValue(0);
+        assertThat(returned).hasSize(threads * callsPerThread);
     }
 
     @Test

@@ -51,10 +51,18 @@ class EmbeddedMongoBenchmark {
     void measure() throws Exception {
         line("cores: %d, java %s, data in %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("java.io.tmpdir"));
+        // Warm-up (JIT) of every code path, unreported.
+        StringBuilder measured = new StringBuilder(report);
         for (int threads : new int[] {1, 8}) {
-            throughput("durable, fsync off", threads, dir -> durable(dir, false));
-            throughput("durable, fsync on ", threads, dir -> durable(dir, true));
-            throughput("stock mongo-java-server (background commit)", threads, EmbeddedMongoBenchmark::stock);
+            throughput("warm-up", threads, 3_000, dir -> durable(dir, false));
+            throughput("warm-up", threads, 3_000, EmbeddedMongoBenchmark::stock);
+        }
+        report.setLength(0);
+        report.append(measured);
+        for (int threads : new int[] {1, 8}) {
+            throughput("durable, fsync off", threads, INSERTS, dir -> durable(dir, false));
+            throughput("durable, fsync on ", threads, INSERTS, dir -> durable(dir, true));
+            throughput("stock mongo-java-server (background commit)", threads, INSERTS, EmbeddedMongoBenchmark::stock);
         }
         sizes();
         Path out = Path.of("target", "embedded-benchmark.txt");
@@ -66,16 +74,22 @@ class EmbeddedMongoBenchmark {
         Server start(Path dir);
     }
 
-    private record Server(String connectionString, AutoCloseable closer, Path dataFile) implements AutoCloseable {
+    private record Server(String connectionString, AutoCloseable closer, Path dataFile, EmbeddedMongoServer durable)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             closer.close();
+        }
+
+        /** MVStore commits so far (including housekeeping's), or -1 for the stock server. */
+        long commits() {
+            return durable == null ? -1 : durable.backend().commitCount();
         }
     }
 
     private static Server durable(Path dir, boolean fsync) {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, fsync);
-        return new Server(server.connectionString(), server, server.dataFile());
+        return new Server(server.connectionString(), server, server.dataFile(), server);
     }
 
     private static Server stock(Path dir) {
@@ -95,19 +109,23 @@ class EmbeddedMongoBenchmark {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1, EmbeddedMongoServer.WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
-        return new Server("mongodb://127.0.0.1:" + address.getPort(), server::shutdownNow, file);
+        return new Server("mongodb://127.0.0.1:" + address.getPort(), server::shutdownNow, file, null);
     }
 
-    private void throughput(String label, int threads, Starter starter) throws Exception {
+    private void throughput(String label, int threads, int inserts, Starter starter) throws Exception {
         Path dir = Files.createTempDirectory("qms-bench");
         try (Server server = starter.start(dir); MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> collection = client.getDatabase("bench").getCollection("docs");
-            insert(collection, 1_000, threads, 0); // warm-up
+            insert(collection, 1_000, threads, 0);
+            long commitsBefore = server.commits();
             long started = System.nanoTime();
-            insert(collection, INSERTS, threads, 1_000);
+            insert(collection, inserts, threads, 1_000);
             double seconds = (System.nanoTime() - started) / 1e9;
-            line("%-45s %d thread(s): %,7.0f inserts/s  (%,d inserts of ~1 KB in %.1f s), file %s", label, threads,
-                    INSERTS / seconds, INSERTS, seconds, mb(Files.size(server.dataFile())));
+            long commits = server.commits() - commitsBefore;
+            line("%-45s %d thread(s): %,7.0f inserts/s  (%,d inserts of ~1 KB in %.1f s%s), file %s", label, threads,
+                    inserts / seconds, inserts, seconds,
+                    server.durable() == null ? "" : String.format(Locale.ROOT, ", %,d commits", commits),
+                    mb(Files.size(server.dataFile())));
         } finally {
             delete(dir);
         }
@@ -120,24 +138,24 @@ class EmbeddedMongoBenchmark {
             try (MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<Document> collection = client.getDatabase("bench").getCollection("docs");
                 insert(collection, INSERTS, 8, 0);
-                long live = (long) INSERTS * (PAYLOAD.length() + 40);
-                line("size: live data ~%s; after %,d inserts (8 threads): %s", mb(live), INSERTS, mb(size(server)));
+                line("size: after %,d inserts of ~1 KB (8 threads): %s", INSERTS, sizes(server));
                 settle(server);
-                line("size: 2 housekeeping periods later: %s", mb(size(server)));
+                line("size: 1 s later: %s", sizes(server));
                 for (int round = 0; round < 5; round++) {
                     for (int n = 0; n < INSERTS; n += 10) {
                         collection.updateOne(Filters.eq("_id", (long) n), Updates.set("payload", PAYLOAD + round));
                     }
                 }
-                line("size: after %,d updates of 2,000 documents: %s", 5 * INSERTS / 10, mb(size(server)));
+                line("size: after %,d updates (5 each of 2,000 documents): %s", 5 * INSERTS / 10, sizes(server));
                 settle(server);
-                line("size: 2 housekeeping periods later: %s", mb(size(server)));
+                line("size: 1 s later: %s", sizes(server));
                 collection.deleteMany(Filters.lt("_id", (long) INSERTS / 2));
                 settle(server);
-                line("size: after deleting half, 2 housekeeping periods later: %s", mb(size(server)));
+                line("size: after deleting half, 1 s later: %s", sizes(server));
             }
             server.close();
-            line("size: after close (compaction on close): %s", mb(Files.size(server.dataFile())));
+            line("size: after close (offline compaction when over %dx live): file %s",
+                    DataFile.COMPACT_ABOVE_LIVE_MULTIPLE, mb(Files.size(server.dataFile())));
             long reopenStarted = System.nanoTime();
             EmbeddedMongoServer.start(dir, false).close();
             line("reopen + close: %.0f ms", (System.nanoTime() - reopenStarted) / 1e6);
@@ -147,11 +165,15 @@ class EmbeddedMongoBenchmark {
     }
 
     private static void settle(EmbeddedMongoServer server) throws InterruptedException {
-        Thread.sleep(2 * DurableH2Backend.HOUSEKEEPING_PERIOD_MILLIS + 500);
+        Thread.sleep(1000);
     }
 
-    private static long size(EmbeddedMongoServer server) throws IOException {
-        return Files.size(server.dataFile());
+    /** File size, and the bytes of live pages in it (documents are Java-serialized by H2). */
+    private static String sizes(EmbeddedMongoServer server) throws IOException {
+        long live = ((CompactingFileStore) server.backend().store().getFileStore()).liveBytes();
+        long file = Files.size(server.dataFile());
+        return String.format(Locale.ROOT, "file %s, live pages %s (file = %.1f x live)", mb(file), mb(live),
+                (double) file / live);
     }
 
     private static void insert(MongoCollection<Document> collection, int count, int threads, long first)

@@ -1,0 +1,66 @@
+package vn.qms.doccontrol.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * {@link H2Database} whose collections answer {@code findAndModify} with a copy of the document.
+ *
+ * <p>mongo-java-server updates a document in place: the instance it returns from
+ * {@code findAndModify} is the one the MVStore holds, and the next update of that document
+ * changes it before the first answer is encoded. Concurrent {@code findOneAndUpdate($inc)} with
+ * {@code returnDocument AFTER} then returned the same value to several callers (8 threads x 200
+ * calls: ~160 duplicates with the stock server, ~500 once the answer also waits for its commit).
+ * The copy is made while the collection's lock is still held, so every caller gets its own value.
+ */
+final class DurableH2Database extends H2Database {
+
+    /** H2Database's store is private and its constructor already opens collections. */
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private DurableH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        super(databaseName, store, cursorRegistry);
+        this.store = store;
+    }
+
+    static DurableH2Database open(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        CONSTRUCTING.set(store);
+        try {
+            return new DurableH2Database(databaseName, store, cursorRegistry);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    /** The same maps as {@link H2Database#openOrCreateCollection}, in a {@link CopyingCollection}. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : CONSTRUCTING.get();
+        String fullCollectionName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullCollectionName);
+        MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullCollectionName);
+        return new CopyingCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    static final class CopyingCollection extends H2Collection {
+
+        CopyingCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return super.findAndModify(query).cloneDeeply();
+        }
+    }
+}
