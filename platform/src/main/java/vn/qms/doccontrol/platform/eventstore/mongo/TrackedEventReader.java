@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the next batch for a tracking processor with {@code _id} lookups only: one {@code $in} over
- * the next {@code batchSize} indexes, the token's gaps and the commit after each run of gaps.
+ * Reads the next batch for a tracking processor with {@code _id} lookups only: the sequence's value,
+ * then one {@code $in} over the next indexes handed out (at most {@code batchSize}), the token's gaps
+ * and the commit after each run of gaps.
  *
  * <p><b>Gaps.</b> An index below the token's that was taken but is not visible yet is a gap; every
  * read looks for it again, and when its commit appears its events are delivered then, once. A gap
@@ -59,10 +60,16 @@ final class TrackedEventReader {
         TrackingCursor cursor = TrackingCursor.from(lastToken);
         Instant gapsExpireBefore = clock.instant().minus(gapTimeout);
         List<TrackedEventData<?>> batch = new ArrayList<>();
+        // Read first, so that a reader at the head looks up only the indexes handed out since its
+        // last read (usually none) instead of a whole window of indexes that do not exist yet.
+        long highestTaken = allocator.highestTaken();
         long scanFrom = cursor.index() + 1;
-        Long highestTaken = null;
         while (true) {
-            NavigableMap<Long, CommitDocument> found = find(idsToLookUp(cursor, scanFrom, batchSize));
+            if (scanFrom > highestTaken && !cursor.gaps().iterator().hasNext()) {
+                return batch;
+            }
+            long scanTo = Math.min(scanFrom + batchSize - 1, highestTaken);
+            NavigableMap<Long, CommitDocument> found = find(idsToLookUp(cursor, scanFrom, scanTo));
             fillGaps(cursor, found, batch);
             expireGaps(cursor, found, gapsExpireBefore);
             boolean passedCommits = readBeyond(cursor, found.tailMap(scanFrom, true), gapsExpireBefore, batch);
@@ -72,28 +79,27 @@ final class TrackedEventReader {
             if (passedCommits) {
                 // Only tombstones so far: keep going from behind them.
                 scanFrom = cursor.index() + 1;
-                continue;
-            }
-            // Nothing visible in this window. Indexes beyond it may still have been taken (a writer
-            // that crashed or gave up on a block larger than the window): look further, up to the
-            // highest index handed out, or a reader would wait in front of a hole forever.
-            if (highestTaken == null) {
-                highestTaken = allocator.highestTaken();
-            }
-            if (highestTaken < scanFrom + batchSize) {
+            } else if (scanTo < highestTaken) {
+                // Nothing visible in this window, but indexes beyond it were handed out (a writer that
+                // crashed or gave up on a block wider than the window): look further, or a reader
+                // would wait in front of that hole forever.
+                scanFrom = scanTo + 1;
+            } else {
                 return batch;
             }
-            scanFrom += batchSize;
+            if (scanFrom > highestTaken) {
+                return batch;
+            }
         }
     }
 
-    private static Set<Long> idsToLookUp(TrackingCursor cursor, long scanFrom, int batchSize) {
+    private static Set<Long> idsToLookUp(TrackingCursor cursor, long scanFrom, long scanTo) {
         Set<Long> ids = new TreeSet<>(cursor.gaps());
         for (TrackingCursor.GapRun run : cursor.gapRuns()) {
             // The commit after a run of gaps dates the run (see the class comment).
             ids.add(run.last() + 1);
         }
-        for (long id = scanFrom; id < scanFrom + batchSize; id++) {
+        for (long id = scanFrom; id <= scanTo; id++) {
             ids.add(id);
         }
         return ids;

@@ -1,0 +1,195 @@
+package vn.qms.doccontrol.platform.eventstore.mongo;
+
+import static vn.qms.doccontrol.platform.eventstore.mongo.TestEvents.AGGREGATE_TYPE;
+import static vn.qms.doccontrol.platform.eventstore.mongo.TestEvents.history;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A measurement, not a test: the cost of each hot operation of the engine on the embedded server,
+ * in a store of 10,000 and in one of 100,000 events. Flat costs show that each is an index lookup.
+ * For contrast, the same aggregate's commits found by a field without a unique index: what the
+ * embedded server does then is a collection scan, as it does for any range or sort.
+ *
+ * <p>Both stores live in one embedded server and the samples alternate between them, so that
+ * whatever else runs on the machine weighs on both sizes alike; medians, for the same reason.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl platform -am test -Dqms.measure=true -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dtest=HotReadCostMeasurement
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "qms.measure", matches = "true")
+class HotReadCostMeasurement {
+
+    private static final int EVENTS_PER_AGGREGATE = 20;
+    private static final int EVENTS_PER_COMMIT = 5;
+    private static final int SAMPLES = 300;
+
+    record DocumentState(String documentId, int revisions) {
+    }
+
+    /** One store of a given size, and what the operations need to pick their targets at random. */
+    private static final class Store {
+        final int events;
+        final int aggregates;
+        final GapAwareMongoEventStorageEngine engine;
+        final EmbeddedEventStore eventStore;
+        final MongoCollection<BsonDocument> commits;
+        final List<Long> commitStarts = new ArrayList<>();
+        final Random random = new Random(42);
+
+        Store(MongoDatabase database, int events) {
+            this.events = events;
+            this.aggregates = events / EVENTS_PER_AGGREGATE;
+            this.engine = TestEngines.on(database);
+            this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+            this.commits = database.getCollection("event_commits", BsonDocument.class);
+        }
+
+        int randomAggregate(boolean withSnapshot) {
+            while (true) {
+                int aggregate = random.nextInt(aggregates);
+                if ((aggregate % 10 == 0) == withSnapshot) {
+                    return aggregate;
+                }
+            }
+        }
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void costOfEachHotOperationAt10kAnd100kEvents() throws Exception {
+        try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start(dataDir)) {
+            List<Store> stores = List.of(new Store(target.freshDatabase(), 10_000), new Store(target.freshDatabase(), 100_000));
+            for (Store store : stores) {
+                long started = System.nanoTime();
+                populate(store);
+                System.out.printf("populated %,d events in %.1f s%n", store.events, (System.nanoTime() - started) / 1e9);
+            }
+            Map<String, Consumer<Store>> operations = operations();
+            System.out.println();
+            System.out.println("| operation (embedded server, median of " + SAMPLES + ") | 10,000 events | 100,000 events | ratio |");
+            System.out.println("|---|---:|---:|---:|");
+            for (Map.Entry<String, Consumer<Store>> operation : operations.entrySet()) {
+                double[][] samples = new double[stores.size()][SAMPLES];
+                for (int round = 0; round < 2; round++) {
+                    // The first round warms the JIT and the caches; the second is the one reported.
+                    for (int i = 0; i < SAMPLES; i++) {
+                        for (int s = 0; s < stores.size(); s++) {
+                            long started = System.nanoTime();
+                            operation.getValue().accept(stores.get(s));
+                            samples[s][i] = (System.nanoTime() - started) / 1e6;
+                        }
+                    }
+                }
+                double small = median(samples[0]);
+                double large = median(samples[1]);
+                System.out.printf("| %s | %.2f ms | %.2f ms | %.2f |%n", operation.getKey(), small, large, large / small);
+            }
+            stores.forEach(store -> store.eventStore.shutDown());
+        }
+    }
+
+    private static Map<String, Consumer<Store>> operations() {
+        Map<String, Consumer<Store>> operations = new LinkedHashMap<>();
+        operations.put("append a one-event commit (sequence + insert)",
+                       store -> store.engine.appendEvents(history("extra-" + UUID.randomUUID(), 0, 0)));
+        operations.put("load a 20-event aggregate, no snapshot", store -> expect(
+                store.eventStore.readEvents("doc-" + store.randomAggregate(false)).asStream().count(), EVENTS_PER_AGGREGATE));
+        operations.put("load a 20-event aggregate from its snapshot (+5 events)", store -> expect(
+                store.eventStore.readEvents("doc-" + store.randomAggregate(true)).asStream().count(), 6));
+        operations.put("find the latest snapshot", store -> expect(
+                store.engine.readSnapshot("doc-" + store.randomAggregate(true)).isPresent() ? 1 : 0, 1));
+        operations.put("tracking: next batch of 100 events", store -> {
+            long from = store.commitStarts.get(store.random.nextInt(store.commitStarts.size())) - 1;
+            try (Stream<? extends TrackedEventMessage<?>> stream =
+                         store.engine.readEvents(GapAwareTrackingToken.newInstance(from, List.of()), false)) {
+                expect(stream.limit(100).count(), 100);
+            }
+        });
+        operations.put("tracking: poll at the head, nothing new", store -> {
+            try (Stream<? extends TrackedEventMessage<?>> stream =
+                         store.engine.readEvents(store.engine.createHeadToken(), false)) {
+                expect(stream.count(), 0);
+            }
+        });
+        operations.put("for contrast, an aggregate's commits by a non-unique field", store -> expect(
+                store.commits.find(Filters.eq("events.aggregateIdentifier", "doc-" + store.randomAggregate(false)))
+                        .into(new ArrayList<>()).size(), EVENTS_PER_AGGREGATE / EVENTS_PER_COMMIT));
+        return operations;
+    }
+
+    /** Aggregates of 20 events in commits of 5, from 4 writers; every tenth aggregate gets a snapshot at 14. */
+    private static void populate(Store store) throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 4; writer++) {
+                int first = writer;
+                done.add(writers.submit(() -> {
+                    for (int aggregate = first; aggregate < store.aggregates; aggregate += 4) {
+                        String id = "doc-" + aggregate;
+                        for (long sequence = 0; sequence < EVENTS_PER_AGGREGATE; sequence += EVENTS_PER_COMMIT) {
+                            store.engine.appendEvents(history(id, sequence, sequence + EVENTS_PER_COMMIT - 1));
+                        }
+                        if (aggregate % 10 == 0) {
+                            store.engine.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, 14,
+                                                                                       new DocumentState(id, 14)));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        List<Long> candidates = new ArrayList<>();
+        for (int i = 0; i < 4 * SAMPLES; i++) {
+            candidates.add(1L + store.random.nextInt(store.events - 200));
+        }
+        store.commits.find(Filters.in("_id", candidates))
+                .forEach(commit -> store.commitStarts.add(commit.getInt64("_id").getValue()));
+    }
+
+    private static void expect(long actual, long expected) {
+        if (actual != expected) {
+            throw new AssertionError("expected " + expected + " but got " + actual);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
