@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.BsonDocument;
 import org.slf4j.Logger;
@@ -68,7 +69,11 @@ final class CommitWriter {
                     + " ms, half the gap timeout). Nothing was stored.");
         }
         try {
-            commits.insertOne(commit.toDocument(block, indexTakenAt));
+            // Bounded by what is left of the limit, so that a hung insert is settled (and fenced off
+            // by a tombstone) while readers still wait for it. The driver marks withTimeout as alpha
+            // API; it is the one way to bound a single operation without touching the shared client.
+            commits.withTimeout(lateCommitLimit.minus(sinceTaken).toMillis() + 1, TimeUnit.MILLISECONDS)
+                    .insertOne(commit.toDocument(block, indexTakenAt));
             return block;
         } catch (RuntimeException failure) {
             settle(commit, block, indexTakenAt, failure);
@@ -96,7 +101,13 @@ final class CommitWriter {
         }
         BsonDocument atOurIndex = commitAt(block);
         if (atOurIndex != null && isOurs(atOurIndex, commit)) {
-            log.warn("The insert of commit {} reported {}, but the commit is stored", block, failure.toString());
+            Duration sinceTaken = Duration.between(indexTakenAt, clock.instant());
+            if (sinceTaken.compareTo(lateCommitLimit.multipliedBy(2)) > 0) {
+                log.error("Commit {} became visible {} ms after it took its index, later than the gap timeout: "
+                                  + "tracking processors may have passed it; replay them", block, sinceTaken.toMillis());
+            } else {
+                log.warn("The insert of commit {} reported {}, but the commit is stored", block, failure.toString());
+            }
             return;
         }
         throw new EventStoreException("Cannot tell whether the commit at global index " + block.first()

@@ -3,6 +3,7 @@ package vn.qms.doccontrol.platform.eventstore.mongo;
 import static org.axonframework.common.BuilderUtils.assertNonNull;
 import static org.axonframework.common.BuilderUtils.assertThat;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -66,8 +67,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     /** Far longer than any stall we expect (GC, failover, a paused VM), far shorter than forever. */
     public static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final int NAMESPACE_EXISTS = 48;
+
+    private final MongoDatabase database;
+    private final EventStoreCollections names;
     private final MongoCollection<BsonDocument> commits;
-    private final MongoCollection<BsonDocument> snapshotCollection;
     private final GlobalIndexAllocator allocator;
     private final CommitWriter writer;
     private final TrackedEventReader trackedEventReader;
@@ -75,14 +79,14 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     protected GapAwareMongoEventStorageEngine(Builder builder) {
         super(builder);
-        EventStoreCollections names = builder.collections;
-        this.commits = builder.database.getCollection(names.commits(), BsonDocument.class);
-        this.snapshotCollection = builder.database.getCollection(names.snapshots(), BsonDocument.class);
+        this.database = builder.database;
+        this.names = builder.collections;
+        this.commits = database.getCollection(names.commits(), BsonDocument.class);
         this.allocator = new GlobalIndexAllocator(builder.database.getCollection(names.sequence(), BsonDocument.class));
         this.writer = new CommitWriter(commits, allocator, builder.clock, builder.gapTimeout.dividedBy(2),
                                        builder.indexTakenHook);
         this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout);
-        this.snapshots = new SnapshotStore(snapshotCollection);
+        this.snapshots = new SnapshotStore(database.getCollection(names.snapshots(), BsonDocument.class));
     }
 
     public static Builder builder() {
@@ -90,16 +94,32 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * Creates the unique indexes and the sequence document if they are missing. Safe to call from
-     * every instance at every start; start instances that share an embedded server one after another,
-     * as that server does not create a collection atomically.
+     * Creates the collections, the unique indexes and the sequence document if they are missing. Safe
+     * to call from every instance at every start. The embedded server does not create a collection
+     * atomically (two first writes at once can each create one), hence all three are created here,
+     * before any write; start instances that share an embedded server one after another.
      */
     public void ensureSchema() {
+        Set<String> existing = database.listCollectionNames().into(new HashSet<>());
+        for (String name : List.of(names.commits(), names.snapshots(), names.sequence())) {
+            if (!existing.contains(name)) {
+                createCollection(name);
+            }
+        }
         createUniqueIndexWhenPresent(CommitDocument.AGGREGATE_KEYS);
         createUniqueIndexWhenPresent(CommitDocument.EVENT_IDS);
-        // Creates the collection, so that the first snapshots never race to create it.
-        snapshotCollection.countDocuments(Filters.eq(CommitDocument.ID, ""));
         allocator.ensureExists(commits);
+    }
+
+    private void createCollection(String name) {
+        try {
+            database.createCollection(name);
+        } catch (MongoCommandException e) {
+            if (e.getErrorCode() != NAMESPACE_EXISTS) {
+                throw e;
+            }
+            // Another instance created it in the meantime.
+        }
     }
 
     /** Sparse: tombstones have neither field, and a unique index would hold one document without it at most. */

@@ -281,7 +281,7 @@ abstract class EngineConcurrencyContract {
                     GapAwareMongoEventStorageEngine engine = engines.get(thread % 2);
                     done.add(threads.submit(() -> {
                         int appended = 0;
-                        while (appended < 60) {
+                        while (appended < 30) {
                             String aggregate = aggregates.get(ThreadLocalRandom.current().nextInt(aggregates.size()));
                             long next = engine.lastSequenceNumberFor(aggregate).orElseThrow() + 1;
                             List<EventMessage<?>> commit = new ArrayList<>(history(aggregate, next, next + appended % 2));

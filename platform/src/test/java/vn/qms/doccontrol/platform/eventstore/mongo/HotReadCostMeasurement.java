@@ -47,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HotReadCostMeasurement {
 
     private static final int EVENTS_PER_AGGREGATE = 20;
-    private static final int EVENTS_PER_COMMIT = 5;
     private static final int SAMPLES = 300;
 
     record DocumentState(String documentId, int revisions) {
@@ -71,14 +70,23 @@ class HotReadCostMeasurement {
             this.commits = database.getCollection("event_commits", BsonDocument.class);
         }
 
-        int randomAggregate(boolean withSnapshot) {
+        int randomAggregate(boolean oneEventCommits, boolean withSnapshot) {
             while (true) {
                 int aggregate = random.nextInt(aggregates);
-                if ((aggregate % 10 == 0) == withSnapshot) {
+                if (hasOneEventCommits(aggregate) == oneEventCommits && hasSnapshot(aggregate) == withSnapshot) {
                     return aggregate;
                 }
             }
         }
+    }
+
+    /** Half the aggregates were written one event per commit (as one command makes one event), half five. */
+    private static boolean hasOneEventCommits(int aggregate) {
+        return aggregate % 2 == 0;
+    }
+
+    private static boolean hasSnapshot(int aggregate) {
+        return aggregate % 10 < 2;
     }
 
     @TempDir
@@ -121,12 +129,16 @@ class HotReadCostMeasurement {
         Map<String, Consumer<Store>> operations = new LinkedHashMap<>();
         operations.put("append a one-event commit (sequence + insert)",
                        store -> store.engine.appendEvents(history("extra-" + UUID.randomUUID(), 0, 0)));
-        operations.put("load a 20-event aggregate, no snapshot", store -> expect(
-                store.eventStore.readEvents("doc-" + store.randomAggregate(false)).asStream().count(), EVENTS_PER_AGGREGATE));
-        operations.put("load a 20-event aggregate from its snapshot (+5 events)", store -> expect(
-                store.eventStore.readEvents("doc-" + store.randomAggregate(true)).asStream().count(), 6));
+        for (boolean oneEventCommits : new boolean[] {true, false}) {
+            String shape = oneEventCommits ? "20 one-event commits" : "4 five-event commits";
+            operations.put("load an aggregate of " + shape + ", no snapshot", store -> expect(
+                    store.eventStore.readEvents("doc-" + store.randomAggregate(oneEventCommits, false)).asStream().count(),
+                    EVENTS_PER_AGGREGATE));
+            operations.put("load an aggregate of " + shape + " from its snapshot (+5 events)", store -> expect(
+                    store.eventStore.readEvents("doc-" + store.randomAggregate(oneEventCommits, true)).asStream().count(), 6));
+        }
         operations.put("find the latest snapshot", store -> expect(
-                store.engine.readSnapshot("doc-" + store.randomAggregate(true)).isPresent() ? 1 : 0, 1));
+                store.engine.readSnapshot("doc-" + store.randomAggregate(true, true)).isPresent() ? 1 : 0, 1));
         operations.put("tracking: next batch of 100 events", store -> {
             long from = store.commitStarts.get(store.random.nextInt(store.commitStarts.size())) - 1;
             try (Stream<? extends TrackedEventMessage<?>> stream =
@@ -141,12 +153,12 @@ class HotReadCostMeasurement {
             }
         });
         operations.put("for contrast, an aggregate's commits by a non-unique field", store -> expect(
-                store.commits.find(Filters.eq("events.aggregateIdentifier", "doc-" + store.randomAggregate(false)))
-                        .into(new ArrayList<>()).size(), EVENTS_PER_AGGREGATE / EVENTS_PER_COMMIT));
+                store.commits.find(Filters.eq("events.aggregateIdentifier", "doc-" + store.randomAggregate(false, false)))
+                        .into(new ArrayList<>()).size(), EVENTS_PER_AGGREGATE / 5));
         return operations;
     }
 
-    /** Aggregates of 20 events in commits of 5, from 4 writers; every tenth aggregate gets a snapshot at 14. */
+    /** Aggregates of 20 events from 4 writers; one in five gets a snapshot at 14. */
     private static void populate(Store store) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -156,10 +168,11 @@ class HotReadCostMeasurement {
                 done.add(writers.submit(() -> {
                     for (int aggregate = first; aggregate < store.aggregates; aggregate += 4) {
                         String id = "doc-" + aggregate;
-                        for (long sequence = 0; sequence < EVENTS_PER_AGGREGATE; sequence += EVENTS_PER_COMMIT) {
-                            store.engine.appendEvents(history(id, sequence, sequence + EVENTS_PER_COMMIT - 1));
+                        int commitSize = hasOneEventCommits(aggregate) ? 1 : 5;
+                        for (long sequence = 0; sequence < EVENTS_PER_AGGREGATE; sequence += commitSize) {
+                            store.engine.appendEvents(history(id, sequence, sequence + commitSize - 1));
                         }
-                        if (aggregate % 10 == 0) {
+                        if (hasSnapshot(aggregate)) {
                             store.engine.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, 14,
                                                                                        new DocumentState(id, 14)));
                         }
