@@ -32,6 +32,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -255,6 +256,22 @@ abstract class EngineStorageContract {
         assertThat(all).hasSize(3);
         assertThat((GapAwareTrackingToken) all.get(2).trackingToken())
                 .isEqualTo(GapAwareTrackingToken.newInstance(6, List.of()));
+    }
+
+    @Test
+    void aCommitLargerThanADocumentCanHoldFailsWithNothingStored() {
+        String seventeenMegabytes = "x".repeat(17 * 1024 * 1024);
+        List<EventMessage<?>> tooLarge = List.of(issued("doc-1"), new GenericDomainEventMessage<>(
+                AGGREGATE_TYPE, "doc-1", 1, new DocumentRevised("doc-1", 1, seventeenMegabytes)));
+
+        assertThatThrownBy(() -> engine.appendEvents(tooLarge))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("not stored");
+
+        assertThat(engine.readEvents("doc-1").hasNext()).isFalse();
+        assertThat(commits().find(Filters.eq("_id", 1L)).first().containsKey("aborted")).isTrue();
+        engine.appendEvents(List.of(issued("doc-1")));
+        assertThat(TestEngines.readAll(engine, null)).hasSize(1);
     }
 
     @Test
