@@ -59,6 +59,13 @@ final class EventDocuments {
         return document;
     }
 
+    /** Whether a stored event is of that aggregate, at or after that sequence number. */
+    static boolean belongsTo(BsonDocument document, String aggregateIdentifier, long firstSequenceNumber) {
+        BsonValue aggregate = document.get(AGGREGATE_IDENTIFIER);
+        return aggregate != null && aggregate.asString().getValue().equals(aggregateIdentifier)
+                && document.get(SEQUENCE_NUMBER).asNumber().longValue() >= firstSequenceNumber;
+    }
+
     static StoredEvent read(BsonDocument document) {
         boolean domainEvent = document.containsKey(AGGREGATE_IDENTIFIER);
         return new StoredEvent(

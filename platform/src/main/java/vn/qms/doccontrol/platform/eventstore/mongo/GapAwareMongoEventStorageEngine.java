@@ -53,7 +53,8 @@ import org.bson.BsonValue;
  *   <li><b>Hot reads are lookups.</b> Loading an aggregate is {@code $in} over its next expected
  *       keys, batch after batch; tracking is {@code $in} over the next global indexes and the token's
  *       gaps; the snapshot and the sequence are {@code _id} lookups. The embedded server answers all
- *       of these from its unique indexes, so none slows down as the store grows.</li>
+ *       of these from its unique indexes, so none scans: each costs a walk down an index, which
+ *       grows with the logarithm of the store's size.</li>
  *   <li><b>Gaps.</b> Tokens are Axon's {@link GapAwareTrackingToken}; a gap stays open until its
  *       commit appears or the {@linkplain Builder#gapTimeout gap timeout} passes, and a writer
  *       refuses to commit after half of it (see {@link TrackedEventReader}).</li>
@@ -82,7 +83,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.database = builder.database;
         this.names = builder.collections;
         this.commits = database.getCollection(names.commits(), BsonDocument.class);
-        this.allocator = new GlobalIndexAllocator(builder.database.getCollection(names.sequence(), BsonDocument.class));
+        this.allocator = new GlobalIndexAllocator(database.getCollection(names.sequence(), BsonDocument.class));
         this.writer = new CommitWriter(commits, allocator, builder.clock, builder.gapTimeout.dividedBy(2),
                                        builder.indexTakenHook);
         this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout);
@@ -217,10 +218,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                 continue;
             }
             for (BsonDocument event : commit.events()) {
-                StoredEvent stored = EventDocuments.read(event);
-                if (aggregateIdentifier.equals(stored.getAggregateIdentifier())
-                        && stored.getSequenceNumber() >= firstSequenceNumber) {
-                    events.add(stored);
+                if (EventDocuments.belongsTo(event, aggregateIdentifier, firstSequenceNumber)) {
+                    events.add(EventDocuments.read(event));
                 }
             }
         }

@@ -1,10 +1,10 @@
 package vn.qms.doccontrol.platform.eventstore.mongo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -13,10 +13,23 @@ import org.bson.BsonValue;
  * A payload or metadata as stored: BSON a person can read under {@code field}, or, when BSON would
  * alter the JSON (see {@link JsonBson}), the JSON text under {@code field + "Text"}. Read back it is
  * a Jackson tree or that text, which Axon's serializer and upcasters both take as they are.
+ *
+ * <p>The tree is built only when Axon asks for the data: a processor with no handler for an event
+ * never deserializes it, and then should not pay for converting it either.
  */
-record StoredData(Object data, Class<?> contentType) {
+final class StoredData {
 
     private static final String TEXT_SUFFIX = "Text";
+    private static final SerializedType META_DATA = new SimpleSerializedType(MetaData.class.getName(), null);
+
+    private final BsonValue readable;
+    private final String text;
+    private volatile JsonNode tree;
+
+    private StoredData(BsonValue readable, String text) {
+        this.readable = readable;
+        this.text = text;
+    }
 
     static void write(BsonDocument target, String field, String serializedJson) {
         BsonValue readable = JsonBson.toBson(serializedJson).orElse(null);
@@ -30,18 +43,58 @@ record StoredData(Object data, Class<?> contentType) {
     static StoredData read(BsonDocument source, String field) {
         BsonValue readable = source.get(field);
         if (readable != null) {
-            return new StoredData(JsonBson.toJson(readable), JsonNode.class);
+            return new StoredData(readable, null);
         }
-        return new StoredData(source.getString(field + TEXT_SUFFIX).getValue(), String.class);
+        return new StoredData(null, source.getString(field + TEXT_SUFFIX).getValue());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     SerializedObject<Object> asSerializedObject(SerializedType type) {
-        return new SimpleSerializedObject(data, contentType, type);
+        return new Lazy(type);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     SerializedObject<Object> asSerializedMetaData() {
-        return new SerializedMetaData(data, contentType);
+        return new Lazy(META_DATA);
+    }
+
+    private Object data() {
+        if (readable == null) {
+            return text;
+        }
+        JsonNode converted = tree;
+        if (converted == null) {
+            // Two threads may both convert; both get equal trees, and either may be kept.
+            converted = JsonBson.toJson(readable);
+            tree = converted;
+        }
+        return converted;
+    }
+
+    private Class<?> contentType() {
+        return readable != null ? JsonNode.class : String.class;
+    }
+
+    private final class Lazy implements SerializedObject<Object> {
+
+        private final SerializedType type;
+
+        private Lazy(SerializedType type) {
+            this.type = type;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Class<Object> getContentType() {
+            return (Class<Object>) contentType();
+        }
+
+        @Override
+        public SerializedType getType() {
+            return type;
+        }
+
+        @Override
+        public Object getData() {
+            return data();
+        }
     }
 }
