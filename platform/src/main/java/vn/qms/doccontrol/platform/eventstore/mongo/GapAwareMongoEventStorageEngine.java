@@ -14,8 +14,6 @@ import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +33,6 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.BsonValue;
 
 /**
  * Axon's event storage on MongoDB (through the plain driver), with a dense global index from a
@@ -51,7 +47,7 @@ import org.bson.BsonValue;
  *       Axon's {@code ConcurrencyException} ({@code AggregateStreamCreationException} for a first
  *       event).</li>
  *   <li><b>Hot reads are lookups.</b> Loading an aggregate is {@code $in} over its next expected
- *       keys, batch after batch; tracking is {@code $in} over the next global indexes and the token's
+ *       keys, in windows that double; tracking is {@code $in} over the next global indexes and the token's
  *       gaps; the snapshot and the sequence are {@code _id} lookups. The embedded server answers all
  *       of these from its unique indexes, so none scans: each costs a walk down an index, which
  *       grows with the logarithm of the store's size.</li>
@@ -76,6 +72,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     private final GlobalIndexAllocator allocator;
     private final CommitWriter writer;
     private final TrackedEventReader trackedEventReader;
+    private final AggregateEventReader aggregateEventReader;
     private final SnapshotStore snapshots;
 
     protected GapAwareMongoEventStorageEngine(Builder builder) {
@@ -87,6 +84,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.writer = new CommitWriter(commits, allocator, builder.clock, builder.gapTimeout.dividedBy(2),
                                        builder.indexTakenHook);
         this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout);
+        this.aggregateEventReader = new AggregateEventReader(commits);
         this.snapshots = new SnapshotStore(database.getCollection(names.snapshots(), BsonDocument.class));
     }
 
@@ -198,33 +196,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         return trackedEventReader.read((GapAwareTrackingToken) lastToken, batchSize);
     }
 
-    /**
-     * The aggregate's events from {@code firstSequenceNumber} on: {@code $in} over the keys of the
-     * next {@code batchSize} sequence numbers, so a lookup in the unique {@code aggregateKeys} index.
-     */
+    /** See {@link AggregateEventReader}: lookups in the unique {@code aggregateKeys} index. */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        List<BsonValue> keys = new ArrayList<>(batchSize);
-        for (long sequence = firstSequenceNumber; sequence < firstSequenceNumber + batchSize; sequence++) {
-            keys.add(new BsonString(EventDocuments.aggregateKey(aggregateIdentifier, sequence)));
-        }
-        Set<Long> seenCommits = new HashSet<>();
-        List<StoredEvent> events = new ArrayList<>();
-        for (BsonDocument document : commits.find(Filters.in(CommitDocument.AGGREGATE_KEYS, keys))) {
-            CommitDocument commit = CommitDocument.of(document);
-            // The embedded server answers a multikey $in with the document once per matching key.
-            if (!seenCommits.add(commit.firstIndex())) {
-                continue;
-            }
-            for (BsonDocument event : commit.events()) {
-                if (EventDocuments.belongsTo(event, aggregateIdentifier, firstSequenceNumber)) {
-                    events.add(EventDocuments.read(event));
-                }
-            }
-        }
-        events.sort(Comparator.comparingLong(StoredEvent::getSequenceNumber));
-        return events;
+        return aggregateEventReader.read(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 
     @Override

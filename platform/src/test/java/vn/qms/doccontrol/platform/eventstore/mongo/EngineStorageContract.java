@@ -150,6 +150,27 @@ abstract class EngineStorageContract {
     }
 
     @Test
+    void loadsAggregatesWhoseLengthsFallOnAndAroundTheLookupWindows() {
+        int[] lengths = {1, 7, 8, 9, 23, 24, 25, 130};
+        for (int length : lengths) {
+            long next = 0;
+            while (next < length) {
+                long last = Math.min(length - 1, next + (next % 3));
+                engine.appendEvents(history("doc-" + length, next, last));
+                next = last + 1;
+            }
+        }
+
+        for (int length : lengths) {
+            assertThat(engine.readEvents("doc-" + length).asStream().map(DomainEventMessage::getSequenceNumber))
+                    .as("aggregate of %d events", length)
+                    .containsExactlyElementsOf(range(0, length - 1));
+            assertThat(engine.readEvents("doc-" + length, length / 2).asStream().map(DomainEventMessage::getSequenceNumber))
+                    .containsExactlyElementsOf(range(length / 2, length - 1));
+        }
+    }
+
+    @Test
     void loadsFromTheLatestSnapshotAndTheEventsAfterIt() {
         engine.appendEvents(history("doc-1", 0, 29));
         engine.appendEvents(history("doc-2", 0, 29));
