@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>
  * ./mvnw -B -q -pl platform -am test -Dqms.measure=true -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dtest=HotReadCostMeasurement
+ *     -Dtest=HotReadCostMeasurement [-Dqms.measure.cacheMb=256]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "qms.measure", matches = "true")
@@ -80,6 +80,77 @@ class HotReadCostMeasurement {
         }
     }
 
+    /** Either server, closed the same way. */
+    private record AutoCloseableTarget(MongoTarget target) implements MongoTarget, AutoCloseable {
+        @Override
+        public com.mongodb.client.MongoClient client() {
+            return target.client();
+        }
+
+        @Override
+        public com.mongodb.client.MongoClient newClient() {
+            return target.newClient();
+        }
+
+        @Override
+        public void close() throws Exception {
+            ((AutoCloseable) target).close();
+        }
+    }
+
+    /**
+     * The embedded server as the application starts it, but with a given MVStore page cache
+     * ({@code -Dqms.measure.cacheMb=256}), to tell the store's cache from the engine's keys.
+     */
+    private static final class H2ServerWithCache implements MongoTarget, AutoCloseable {
+        private final org.h2.mvstore.MVStore store;
+        private final de.bwaldvogel.mongo.MongoServer server;
+        private final com.mongodb.client.MongoClient client;
+
+        private H2ServerWithCache(org.h2.mvstore.MVStore store, de.bwaldvogel.mongo.MongoServer server) {
+            this.store = store;
+            this.server = server;
+            this.client = newClient();
+        }
+
+        static H2ServerWithCache start(Path dataDir, int cacheMegabytes) {
+            org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder()
+                    .fileName(dataDir.resolve("measure.mv.db").toString()).cacheSize(cacheMegabytes).open();
+            de.bwaldvogel.mongo.backend.h2.H2Backend backend = new de.bwaldvogel.mongo.backend.h2.H2Backend(store);
+            backend.version(new de.bwaldvogel.mongo.MongoVersion() {
+                @Override
+                public List<Integer> getVersionArray() {
+                    return List.of(4, 2, 0);
+                }
+
+                @Override
+                public int getWireVersion() {
+                    return 8;
+                }
+            });
+            de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            return new H2ServerWithCache(store, server);
+        }
+
+        @Override
+        public com.mongodb.client.MongoClient client() {
+            return client;
+        }
+
+        @Override
+        public com.mongodb.client.MongoClient newClient() {
+            return com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.shutdownNow();
+            store.close();
+        }
+    }
+
     /** Half the aggregates were written one event per commit (as one command makes one event), half five. */
     private static boolean hasOneEventCommits(int aggregate) {
         return aggregate % 2 == 0;
@@ -94,7 +165,11 @@ class HotReadCostMeasurement {
 
     @Test
     void costOfEachHotOperationAt10kAnd100kEvents() throws Exception {
-        try (EmbeddedMongoTarget target = EmbeddedMongoTarget.start(dataDir)) {
+        String cacheMegabytes = System.getProperty("qms.measure.cacheMb");
+        try (AutoCloseableTarget target = cacheMegabytes == null
+                ? new AutoCloseableTarget(EmbeddedMongoTarget.start(dataDir))
+                : new AutoCloseableTarget(H2ServerWithCache.start(dataDir, Integer.parseInt(cacheMegabytes)))) {
+            System.out.println("MVStore cache: " + (cacheMegabytes == null ? "default (as the application)" : cacheMegabytes + " MB"));
             List<Store> stores = List.of(new Store(target.freshDatabase(), 10_000), new Store(target.freshDatabase(), 100_000));
             for (Store store : stores) {
                 long started = System.nanoTime();
