@@ -16,7 +16,7 @@ import org.bson.BsonValue;
  * next, in windows that start small and double.
  *
  * <p>Why windows: each key is an index lookup whether it exists or not, and on the embedded server a
- * lookup is expensive (its unique indexes compare keys by serializing them, about twenty times per
+ * lookup is expensive (its unique indexes compare keys by serializing them, some seventeen times per
  * lookup at 100,000 keys). Most aggregates here hold a few events, or a few after their snapshot, so
  * asking for 8 keys first and doubling finds a 5-event aggregate with 8 lookups instead of 100, and a
  * 100-event one in four round trips.
