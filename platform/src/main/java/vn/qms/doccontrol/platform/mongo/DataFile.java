@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,45 @@ final class DataFile {
     private DataFile() {
     }
 
+    /**
+     * Locks {@code <file>.lock} for as long as the returned channel is open. Held from before the
+     * data file is opened until after its compaction on stop: H2's own lock is on the data file and
+     * ends when the store closes, but the compaction then still replaces the file, and a process
+     * that opened it in between would go on writing to the replaced one. The lock file is never
+     * deleted (deleting lock files reopens the race).
+     */
+    static FileChannel lock(Path dataFile) {
+        Path lockFile = dataFile.resolveSibling(dataFile.getFileName() + ".lock");
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the lock file " + lockFile, e);
+        }
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this JVM
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("Cannot lock " + lockFile, e);
+        }
+        closeQuietly(channel);
+        throw new EmbeddedDataFileException(dataFile,
+                "it is locked by another process (is another instance running on the same qms.data-dir?)", null);
+    }
+
+    static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // releasing the lock: nothing to do about it
+        }
+    }
+
+    /** Opens the store; the caller holds {@link #lock}. */
     static MVStore open(Path dataFile) {
         deleteLeftoverCompactionCopy(dataFile);
         long headerVersion = -1;

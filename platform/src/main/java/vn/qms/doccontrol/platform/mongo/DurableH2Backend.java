@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * commits through {@link #awaitDurable}), so when a store reuses a dead chunk, the version that
  * stopped referencing it is already on the disk.
  */
-public class DurableH2Backend extends H2Backend {
+class DurableH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
@@ -149,8 +149,8 @@ public class DurableH2Backend extends H2Backend {
      * {@code Channel}, which mongo-java-server declares as a runtime-only dependency, so this
      * module cannot name it without a new compile dependency. The only other way in is a legacy
      * OP_QUERY on {@code $cmd}; the driver uses it for nothing but its first handshake, and what
-     * such a command would write is still committed by the next write or by housekeeping within a
-     * second.
+     * such a command would write is still committed by the next write or by housekeeping within
+     * {@value #HOUSEKEEPING_PERIOD_MILLIS} ms (not before it is answered).
      */
     @Override
     public Document handleMessage(MongoMessage message) {
@@ -277,7 +277,7 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /** Makes everything applied so far durable (the same as a write command would). */
-    public void commitNow() {
+    void commitNow() {
         awaitDurable(appliedTicket.incrementAndGet());
     }
 
@@ -287,11 +287,11 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /** Number of MVStore commits made for write commands and barriers (for tests and measurements). */
-    public long commitCount() {
+    long commitCount() {
         return commits.get();
     }
 
-    public MVStore store() {
+    MVStore store() {
         return store;
     }
 

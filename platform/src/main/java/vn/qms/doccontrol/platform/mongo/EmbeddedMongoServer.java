@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,12 +47,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final int WORKER_THREADS = Math.max(16, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Path dataFile;
+    /** Held until the data file is closed and compacted (see {@link DataFile#lock}). */
+    private final FileChannel lock;
     private final DurableH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(Path dataFile, DurableH2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(Path dataFile, FileChannel lock, DurableH2Backend backend, MongoServer server,
+                                InetSocketAddress address) {
         this.dataFile = dataFile;
+        this.lock = lock;
         this.backend = backend;
         this.server = server;
         this.address = address;
@@ -71,12 +76,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         Path dataFile = dataDir.resolve(DATA_FILE).toAbsolutePath();
-        MVStore store = DataFile.open(dataFile);
+        FileChannel lock = DataFile.lock(dataFile);
+        MVStore store;
         DurableH2Backend backend;
         try {
-            backend = new DurableH2Backend(store, dataFile, fsync);
+            store = DataFile.open(dataFile);
+            try {
+                backend = new DurableH2Backend(store, dataFile, fsync);
+            } catch (RuntimeException e) {
+                store.closeImmediately();
+                throw e;
+            }
         } catch (RuntimeException e) {
-            store.closeImmediately();
+            DataFile.closeQuietly(lock);
             throw e;
         }
         backend.version(ANNOUNCED_VERSION);
@@ -85,12 +97,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             backend.close();
+            DataFile.closeQuietly(lock);
             throw e;
         }
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB on {} with data file {} ({} bytes, fsync {})", address, dataFile,
                 store.getFileStore().size(), fsync ? "on" : "off");
-        return new EmbeddedMongoServer(dataFile, backend, server, address);
+        return new EmbeddedMongoServer(dataFile, lock, backend, server, address);
     }
 
     public String connectionString() {
@@ -113,7 +126,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.shutdownNow(); // closes the backend once the event loops have stopped
-        DataFile.compactIfWorthwhile(dataFile, backend.liveBytesAtClose());
+        if (!lock.isOpen()) {
+            return;
+        }
+        try {
+            server.shutdownNow(); // closes the backend once the event loops have stopped
+            DataFile.compactIfWorthwhile(dataFile, backend.liveBytesAtClose());
+        } finally {
+            DataFile.closeQuietly(lock);
+        }
     }
 }

@@ -137,9 +137,10 @@ class DataFileTest {
         assertThat(digest(dataFile())).isEqualTo(digestBefore);
     }
 
+    /** The files in the data directory but the lock file (which a start creates and never deletes). */
     private List<Path> files() throws IOException {
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.sorted().toList();
+            return files.filter(file -> !file.getFileName().toString().endsWith(".lock")).sorted().toList();
         }
     }
 
