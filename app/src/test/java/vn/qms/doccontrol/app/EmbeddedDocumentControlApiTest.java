@@ -12,8 +12,9 @@ import vn.qms.doccontrol.app.support.RunningQms;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedDocumentControlApiTest extends DocumentControlApiContract {
 
+    // Static: JUnit fills an instance @TempDir only after a per-class @BeforeAll has run.
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     private RunningQms qms;
 
     @BeforeAll
