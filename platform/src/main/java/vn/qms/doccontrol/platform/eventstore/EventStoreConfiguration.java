@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -12,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import vn.qms.doccontrol.platform.eventstore.mongo.GapAwareMongoEventStorageEngine;
 import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
 
 /**
@@ -58,15 +59,22 @@ public class EventStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, mongo.database()).build();
     }
 
+    /**
+     * The project's own engine (decision 11): a dense global index, gap-aware tracking that never
+     * skips a late event, uniqueness enforced by the store, and only index lookups on the hot paths.
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+    EventStorageEngine eventStorageEngine(MongoDatabase qmsDatabase,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration) {
+        GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()
+                .database(qmsDatabase)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .gapTimeout(GapAwareMongoEventStorageEngine.DEFAULT_GAP_TIMEOUT)
                 .build();
-        engine.ensureIndexes();
+        engine.ensureSchema();
         return engine;
     }
 
