@@ -20,7 +20,7 @@ import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
  * <p>Command handlers only decide; state changes only in the event sourcing handlers, so that
  * replaying the stored events rebuilds exactly the state the decisions were taken on.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class ControlledDocument {
 
     @AggregateIdentifier

@@ -1,5 +1,7 @@
 package vn.qms.doccontrol.platform.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -70,7 +72,7 @@ public class EventStoreConfiguration {
         GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()
                 .database(qmsDatabase)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
                 .gapTimeout(GapAwareMongoEventStorageEngine.DEFAULT_GAP_TIMEOUT)
                 .build();
@@ -102,11 +104,26 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Snapshots are aggregates written as JSON. An aggregate keeps its state in private fields with
+     * no getters (state changes only through its event sourcing handlers), so snapshots read and
+     * write fields, not properties.
+     */
+    static JacksonSerializer snapshotSerializer() {
+        ObjectMapper mapper = objectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
     static JacksonSerializer jacksonSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
+        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+    }
+
+    private static ObjectMapper objectMapper() {
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).defaultTyping().build();
     }
 }
