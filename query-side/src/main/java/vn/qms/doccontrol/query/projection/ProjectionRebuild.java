@@ -9,8 +9,9 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,22 +29,36 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final int START_ATTEMPTS = 5;
+    /** Longer than Axon's token claim interval (5 s), so one failed claim attempt is waited out. */
+    private static final Duration SEGMENT_CLAIM_WAIT = Duration.ofSeconds(12);
 
     private final EventProcessingConfiguration processing;
-    private final boolean rebuildAtStartup;
 
-    public ProjectionRebuild(EventProcessingConfiguration processing,
-                             @Value("${qms.projections.rebuild:false}") boolean rebuildAtStartup) {
+    public ProjectionRebuild(EventProcessingConfiguration processing) {
         this.processing = processing;
-        this.rebuildAtStartup = rebuildAtStartup;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void rebuildIfRequested() {
-        if (rebuildAtStartup) {
-            log.warn("qms.projections.rebuild=true: rebuilding every read model of the query side from the event store");
-            rebuildAll();
-        }
+    /**
+     * Rebuilding at startup resets the tokens before the processors start, so nothing has to be
+     * stopped: Axon starts its processors in the {@link Phase#INBOUND_EVENT_CONNECTORS} phase, this
+     * runs just before it.
+     */
+    @Bean
+    static ConfigurerModule rebuildBeforeProcessorsStart(@Value("${qms.projections.rebuild:false}") boolean rebuildAtStartup) {
+        return configurer -> configurer.onInitialize(configuration ->
+                configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+                    if (rebuildAtStartup) {
+                        log.warn("qms.projections.rebuild=true: rebuilding every read model of the query side from the event store");
+                        ProcessingGroups.ALL.forEach(group -> {
+                            configuration.eventProcessingConfiguration()
+                                    .eventProcessor(group, TrackingEventProcessor.class)
+                                    .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group))
+                                    .resetTokens();
+                            log.info("Rebuilding {}: token reset before start, replaying every event", group);
+                        });
+                    }
+                }));
     }
 
     public void rebuildAll() {
@@ -59,11 +74,47 @@ public class ProjectionRebuild {
         } catch (RuntimeException e) {
             // Typically another instance holds the token. Carry on projecting rather than stay stopped.
             log.error("Rebuilding {} failed: its token could not be reset; resuming without a rebuild", processingGroup, e);
-            processor.start();
+            startAfterShutdown(processor);
             throw e;
         }
-        processor.start();
+        startAfterShutdown(processor);
         log.info("Rebuilding {}: token reset, replaying every event from the start", processingGroup);
+    }
+
+    /**
+     * Axon's {@code start()} right after {@code shutDown()} can leave a processor that says it runs
+     * while no worker claims its segment: the worker launcher of the shutdown was still winding down
+     * and the start relied on it (seen under load: the read models stayed empty after a rebuild). So
+     * a restart counts only once a worker has claimed a segment; otherwise stop and start again.
+     */
+    private static void startAfterShutdown(TrackingEventProcessor processor) {
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            processor.start();
+            if (waitFor(() -> processor.isRunning() && !processor.processingStatus().isEmpty(), SEGMENT_CLAIM_WAIT)) {
+                return;
+            }
+            log.warn("Processor {} did not claim its segment after a restart (attempt {}); restarting it again",
+                    processor.getName(), attempt);
+            processor.shutDown();
+        }
+        throw new IllegalStateException("Processor " + processor.getName() + " did not start again after "
+                + START_ATTEMPTS + " attempts");
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while restarting a processor", e);
+            }
+        }
+        return true;
     }
 
     /**
@@ -86,6 +137,19 @@ public class ProjectionRebuild {
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
         return false;
+    }
+
+    /** Each processor's state, for logs and for failing assertions. */
+    public String describeStatus() {
+        StringBuilder status = new StringBuilder();
+        for (String group : ProcessingGroups.ALL) {
+            TrackingEventProcessor processor = processor(group);
+            status.append(group).append(": running=").append(processor.isRunning())
+                    .append(" error=").append(processor.isError())
+                    .append(" threads=").append(processor.activeProcessorThreads())
+                    .append(" segments=").append(processor.processingStatus()).append('\n');
+        }
+        return status.toString();
     }
 
     private static boolean caughtUp(TrackingEventProcessor processor) {

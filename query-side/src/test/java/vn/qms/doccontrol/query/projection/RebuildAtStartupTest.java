@@ -48,13 +48,15 @@ class RebuildAtStartupTest {
         }
 
         try (ConfigurableApplicationContext plainRestart = start(false)) {
-            assertThat(plainRestart.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            ProjectionRebuild rebuild = plainRestart.getBean(ProjectionRebuild.class);
+            assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(30))).as(rebuild::describeStatus).isTrue();
             assertThat(plainRestart.getBean(RegisterRepository.class).find("doc-1")).isEmpty();
             assertThat(auditEntries(plainRestart)).as("the untouched audit trail is as it was").isEqualTo(2);
         }
 
         try (ConfigurableApplicationContext rebuilding = start(true)) {
-            assertThat(rebuilding.getBean(ProjectionRebuild.class).awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+            ProjectionRebuild rebuild = rebuilding.getBean(ProjectionRebuild.class);
+            assertThat(rebuild.awaitCaughtUp(Duration.ofSeconds(30))).as(rebuild::describeStatus).isTrue();
             assertThat(rebuilding.getBean(RegisterRepository.class).find("doc-1")).hasValueSatisfying(timeline ->
                     assertThat(timeline.latestRevision()).isEqualTo(2));
             assertThat(auditEntries(rebuilding)).isEqualTo(2);
