@@ -8,7 +8,6 @@ import java.time.Instant;
 import vn.qms.doccontrol.command.document.IssueDocumentCommand;
 import vn.qms.doccontrol.events.DocumentType;
 import vn.qms.doccontrol.events.OrganizationIds;
-import vn.qms.doccontrol.platform.web.PointInTime;
 
 @Schema(description = "Issue revision 1 of a new controlled document. Text is stored NFC-normalized.")
 public record IssueDocumentRequest(
@@ -38,8 +37,7 @@ public record IssueDocumentRequest(
 
     IssueDocumentCommand toCommand(String documentId, String actor, Instant now) {
         RequestText.requireContentWithinLimit(content);
-        Instant from = PointInTime.parseOptional("effectiveFrom", effectiveFrom);
         return new IssueDocumentCommand(documentId, organizationId, type, code, title, content,
-                from == null ? now : from, ApprovalRequest.toApproval(approval), actor, now);
+                EffectiveFrom.orNow(effectiveFrom, now), ApprovalRequest.toApproval(approval), actor, now);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import vn.qms.doccontrol.command.document.ReviseDocumentCommand;
-import vn.qms.doccontrol.platform.web.PointInTime;
 
 @Schema(description = "Record the next revision of a document. Text is stored NFC-normalized.")
 public record ReviseDocumentRequest(
@@ -37,8 +36,7 @@ public record ReviseDocumentRequest(
 
     ReviseDocumentCommand toCommand(String documentId, String actor, Instant now) {
         RequestText.requireContentWithinLimit(content);
-        Instant from = PointInTime.parseOptional("effectiveFrom", effectiveFrom);
         return new ReviseDocumentCommand(documentId, expectedRevision, title, content, changeSummary, changeReason,
-                from == null ? now : from, ApprovalRequest.toApproval(approval), actor, now);
+                EffectiveFrom.orNow(effectiveFrom, now), ApprovalRequest.toApproval(approval), actor, now);
     }
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import vn.qms.doccontrol.command.document.WithdrawDocumentCommand;
-import vn.qms.doccontrol.platform.web.PointInTime;
 
 @Schema(description = "Withdraw a document, now or from a later moment. Its code becomes free for a new document.")
 public record WithdrawDocumentRequest(
@@ -23,8 +22,7 @@ public record WithdrawDocumentRequest(
     }
 
     WithdrawDocumentCommand toCommand(String documentId, String actor, Instant now) {
-        Instant from = PointInTime.parseOptional("effectiveFrom", effectiveFrom);
         String successor = supersededBy == null ? null : DocumentIds.require("supersededBy", supersededBy);
-        return new WithdrawDocumentCommand(documentId, reason, successor, from == null ? now : from, actor, now);
+        return new WithdrawDocumentCommand(documentId, reason, successor, EffectiveFrom.orNow(effectiveFrom, now), actor, now);
     }
 }
