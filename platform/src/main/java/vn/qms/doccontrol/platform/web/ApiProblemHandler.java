@@ -91,9 +91,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return cast(respond(ProblemResponses.fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                        "body", t.getMessage())));
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return cast(respond(tooLarge.problem()));
             }
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,19 +52,27 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private org.springframework.http.ProblemDetail tooLarge() {
+    private ProblemDetail tooLarge() {
         return tooLarge(maxBytes);
     }
 
-    static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
+    static ProblemDetail tooLarge(long maxBytes) {
         return ProblemResponses.fieldProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "body",
                 "must not exceed " + maxBytes + " bytes");
     }
 
     /** Thrown while a body is read past the limit; the MVC layer answers it as 413 too. */
     public static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("request body over the limit");
+        private final long maxBytes;
+
+        BodyTooLargeException(long maxBytes) {
+            super("request body over the limit of " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        /** The same answer the filter gives when the declared length is already over the limit. */
+        ProblemDetail problem() {
+            return tooLarge(maxBytes);
         }
     }
 
@@ -116,7 +125,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new BodyTooLargeException();
+                throw new BodyTooLargeException(maxBytes);
             }
         }
 
