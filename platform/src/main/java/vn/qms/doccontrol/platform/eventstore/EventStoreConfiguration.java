@@ -1,11 +1,5 @@
 package vn.qms.doccontrol.platform.eventstore;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -17,7 +11,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,9 +23,8 @@ import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
  * sees Axon's {@link EventStorageEngine} and {@link TokenStore} only, so the storage engine can be
  * replaced here alone.
  *
- * <p>Messages, events and snapshots are JSON (Jackson), readable in the MongoDB shell, never XStream.
- * Axon gets its own {@link ObjectMapper}: the strict settings of the HTTP API (unknown properties
- * rejected) must not decide whether a stored event can be read back.
+ * <p>Messages, events and snapshots are JSON (Jackson, {@link EventSerializers}), readable in the
+ * MongoDB shell, never XStream.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -41,19 +33,19 @@ public class EventStoreConfiguration {
     @Primary
     @Qualifier("serializer")
     Serializer serializer() {
-        return jacksonSerializer();
+        return EventSerializers.messages();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jacksonSerializer();
+        return EventSerializers.messages();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jacksonSerializer();
+        return EventSerializers.messages();
     }
 
     @Bean
@@ -72,7 +64,7 @@ public class EventStoreConfiguration {
         GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()
                 .database(qmsDatabase)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(snapshotSerializer())
+                .snapshotSerializer(EventSerializers.snapshots())
                 .upcasterChain(configuration.upcasterChain())
                 .gapTimeout(GapAwareMongoEventStorageEngine.DEFAULT_GAP_TIMEOUT)
                 .build();
@@ -102,28 +94,5 @@ public class EventStoreConfiguration {
                 .serializer(serializer)
                 .ensureIndexes(true)
                 .build();
-    }
-
-    /**
-     * Snapshots are aggregates written as JSON. An aggregate keeps its state in private fields with
-     * no getters (state changes only through its event sourcing handlers), so snapshots read and
-     * write fields, not properties.
-     */
-    static JacksonSerializer snapshotSerializer() {
-        ObjectMapper mapper = objectMapper()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
-    }
-
-    static JacksonSerializer jacksonSerializer() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
-    }
-
-    private static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

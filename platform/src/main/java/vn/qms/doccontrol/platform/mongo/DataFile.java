@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.MVStoreTool;
+import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +61,8 @@ final class DataFile {
      * written per commit; 16 keys, ~330-400 us and 27 KB.
      */
     private static final int KEYS_PER_PAGE = 16;
+    /** Offline compaction: bounds the unsaved pages a copy holds in memory. */
+    private static final int COPY_ENTRIES_PER_COMMIT = 10_000;
     /** Compact the closed file if it is more than this multiple of its live data (plus the bytes below). */
     static final long COMPACT_ABOVE_LIVE_MULTIPLE = 2;
     private static final long COMPACT_ABOVE_BYTES = 4L * 1024 * 1024;
@@ -175,7 +177,7 @@ final class DataFile {
         try {
             Files.deleteIfExists(copy);
             Map<String, Long> expected = entryCounts(dataFile);
-            MVStoreTool.compact(dataFile.toString(), copy.toString(), false);
+            copyLiveData(dataFile, copy);
             if (!expected.equals(entryCounts(copy))) {
                 log.warn("Compacting {} produced a copy with other contents; keeping the file as it is", dataFile);
                 Files.deleteIfExists(copy);
@@ -198,13 +200,43 @@ final class DataFile {
         }
     }
 
+    /**
+     * Writes every map's entries into a new file. H2's {@code MVStoreTool.compact} cannot: it
+     * opens maps with its own types, and ours are not H2's defaults ({@link MapLayout}).
+     */
+    private static void copyLiveData(Path dataFile, Path copy) {
+        MVStore source = new MVStore.Builder().fileName(dataFile.toString()).readOnly().open();
+        try {
+            MVStore target = new MVStore.Builder().fileName(copy.toString()).autoCommitDisabled()
+                    .keysPerPage(KEYS_PER_PAGE).open();
+            try {
+                for (String name : source.getMapNames()) {
+                    MVMap<Object, Object> from = MapLayout.open(source, name);
+                    MVMap<Object, Object> to = MapLayout.open(target, name);
+                    long copied = 0;
+                    for (Map.Entry<Object, Object> entry : from.entrySet()) {
+                        to.put(entry.getKey(), entry.getValue());
+                        if (++copied % COPY_ENTRIES_PER_COMMIT == 0) {
+                            target.commit();
+                        }
+                    }
+                    target.commit();
+                }
+            } finally {
+                target.close();
+            }
+        } finally {
+            source.close();
+        }
+    }
+
     /** Number of entries of every map (stored in the root pages: cheap). */
     private static Map<String, Long> entryCounts(Path file) {
         Map<String, Long> counts = new TreeMap<>();
         MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
             for (String name : store.getMapNames()) {
-                counts.put(name, store.openMap(name).sizeAsLong());
+                counts.put(name, MapLayout.open(store, name).sizeAsLong());
             }
         } finally {
             store.close();

@@ -26,7 +26,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * mongo-java-server announces MongoDB 4.0 (wire version 7) at most, and the 5.x driver refuses
      * anything below 4.2 (wire 8). The commands the application sends are the same in both.
      */
-    private static final MongoVersion ANNOUNCED_VERSION = new MongoVersion() {
+    static final MongoVersion ANNOUNCED_VERSION = new MongoVersion() {
         @Override
         public List<Integer> getVersionArray() {
             return List.of(4, 2, 0);
