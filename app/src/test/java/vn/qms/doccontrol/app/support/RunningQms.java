@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.qms.doccontrol.app.QmsApplication;
 
@@ -35,6 +36,16 @@ public final class RunningQms implements AutoCloseable {
         return start(args);
     }
 
+    /**
+     * On the embedded default with demo accounts, and {@code bean} registered in the context before
+     * anything else is created (a test's stand-in for something of the machine, such as its disk).
+     */
+    public static RunningQms embeddedWithBean(Path dataDir, Object bean, String... extraProperties) {
+        List<String> args = new ArrayList<>(List.of("--qms.data-dir=" + dataDir, "--qms.demo=true"));
+        args.addAll(List.of(extraProperties));
+        return start(args, context -> context.getBeanFactory().registerSingleton("testStandIn", bean));
+    }
+
     /** On a real MongoDB. */
     public static RunningQms onMongo(String uri, String database, String... extraProperties) {
         List<String> args = new ArrayList<>(List.of("--qms.mongodb.uri=" + uri, "--qms.mongodb.database=" + database,
@@ -44,10 +55,15 @@ public final class RunningQms implements AutoCloseable {
     }
 
     private static RunningQms start(List<String> args) {
+        return start(args, context -> { });
+    }
+
+    private static RunningQms start(List<String> args, ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
         List<String> all = new ArrayList<>(args);
         all.add("--server.port=0");
         all.add("--spring.main.banner-mode=off");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QmsApplication.class)
+                .initializers(initializer)
                 .run(all.toArray(String[]::new));
         return new RunningQms(context);
     }

@@ -90,6 +90,7 @@ class DurableH2Backend extends H2Backend {
     private final MVStore store;
     private final Path dataFile;
     private final boolean fsync;
+    private final FreeSpaceGuard freeSpace;
 
     /** Ticket of the last applied write (or barrier); tickets are handed out after applying. */
     private final AtomicLong appliedTicket = new AtomicLong();
@@ -105,11 +106,12 @@ class DurableH2Backend extends H2Backend {
     private long lastSyncNanos = System.nanoTime();
     private volatile long liveBytesAtClose = -1;
 
-    DurableH2Backend(MVStore store, Path dataFile, boolean fsync) {
+    DurableH2Backend(MVStore store, Path dataFile, boolean fsync, FreeSpaceGuard freeSpace) {
         super(store);
         this.store = store;
         this.dataFile = dataFile;
         this.fsync = fsync;
+        this.freeSpace = freeSpace;
         verifyAllDatabasesOpened();
         this.housekeeping = startHousekeeping();
     }
@@ -166,6 +168,7 @@ class DurableH2Backend extends H2Backend {
             }
             return response;
         }
+        freeSpace.checkWriteAllowed();
         writesInProgress.incrementAndGet();
         long ticket;
         Document response;

@@ -70,6 +70,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @throws EmbeddedDataFileException if the data file exists but cannot be used as it is
      */
     public static EmbeddedMongoServer start(Path dataDir, boolean fsync) {
+        return start(dataDir, fsync, 0, FreeSpaceGuard.withDefaultReserve(dataDir));
+    }
+
+    /**
+     * @param port      loopback port to listen on, 0 for any free one
+     * @param freeSpace refuses writes while the disk is nearly full
+     */
+    public static EmbeddedMongoServer start(Path dataDir, boolean fsync, int port, FreeSpaceGuard freeSpace) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -82,7 +90,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             store = DataFile.open(dataFile);
             try {
-                backend = new DurableH2Backend(store, dataFile, fsync);
+                backend = new DurableH2Backend(store, dataFile, fsync, freeSpace);
             } catch (RuntimeException e) {
                 store.closeImmediately();
                 throw e;
@@ -94,7 +102,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         backend.version(ANNOUNCED_VERSION);
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
+            server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             backend.close();
             DataFile.closeQuietly(lock);

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,12 +31,16 @@ public class MongoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MongoEndpoint mongoEndpoint(QmsMongoProperties mongo, EmbeddedMongoProperties embedded) {
+    MongoEndpoint mongoEndpoint(QmsMongoProperties mongo, EmbeddedMongoProperties embedded,
+                                ObjectProvider<FreeSpaceGuard.UsableSpace> usableSpace) {
         if (!mongo.embedded()) {
             log.info("Using the MongoDB at the configured qms.mongodb.uri");
             return new MongoEndpoint(mongo.uri(), null);
         }
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(embedded.dataDir(), embedded.embedded().fsync());
+        EmbeddedMongoProperties.Embedded settings = embedded.embedded();
+        FreeSpaceGuard freeSpace = new FreeSpaceGuard(embedded.dataDir(), settings.reserveDiskSpace().toBytes(),
+                usableSpace.getIfAvailable(() -> FreeSpaceGuard.UsableSpace.FILE_STORE));
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(embedded.dataDir(), settings.fsync(), settings.port(), freeSpace);
         return new MongoEndpoint(server.connectionString(), server);
     }
 

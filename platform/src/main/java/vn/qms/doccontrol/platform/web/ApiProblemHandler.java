@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.qms.doccontrol.platform.mongo.FreeSpaceGuard;
 import vn.qms.doccontrol.platform.web.ProblemResponses.FieldError;
 
 /**
@@ -52,6 +54,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        MongoException storage = causeOf(e, MongoException.class);
+        if (storage != null) {
+            return storageUnavailable(storage);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -142,6 +148,34 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             case "Instant" -> "an ISO-8601 instant";
             default -> "a " + javaType;
         };
+    }
+
+    /**
+     * The database refused or did not answer: 503, for the client to try again later. A full disk
+     * ({@link FreeSpaceGuard}) is refused before anything is written; any other failure may have
+     * happened after the write, so the answer does not claim that nothing was recorded.
+     */
+    private static ResponseEntity<ProblemDetail> storageUnavailable(MongoException e) {
+        boolean diskFull = e.getCode() == FreeSpaceGuard.OUT_OF_DISK_SPACE;
+        log.warn("Storage unavailable: {} (code {})", e.getClass().getSimpleName(), e.getCode());
+        ProblemDetail problem = diskFull
+                ? ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage full",
+                        "The server's disk is full, so nothing was recorded. Try again once space has been freed.")
+                : ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+                        "The database did not answer as expected. Check whether the change was recorded before repeating it.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, diskFull ? "60" : "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
