@@ -27,7 +27,8 @@ public final class Api {
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     Api(String baseUrl) {
         this.baseUrl = baseUrl;
