@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import vn.qms.doccontrol.benchmark.eventstore.EventStoreBenchmark;
+import vn.qms.doccontrol.benchmark.http.HttpBenchmark;
 
 /**
- * {@code java -jar qms-benchmark.jar event-store [--quick] [--out DIR]}: what bench/run starts.
+ * {@code java -jar qms-benchmark.jar event-store|http [--quick] [--out DIR] [--app-jar JAR]}: what
+ * bench/run starts.
  */
 public final class BenchmarkMain {
 
@@ -23,8 +25,13 @@ public final class BenchmarkMain {
         switch (which) {
             case "event-store" -> EventStoreBenchmark.run(quick ? EventStoreBenchmark.Sizes.QUICK : EventStoreBenchmark.Sizes.FULL,
                                                           outputDir);
+            case "http" -> {
+                int jar = arguments.indexOf("--app-jar");
+                Path appJar = Path.of(jar >= 0 && jar + 1 < args.length ? args[jar + 1] : "app/target/qms-app.jar");
+                HttpBenchmark.run(quick ? HttpBenchmark.Sizes.QUICK : HttpBenchmark.Sizes.FULL, appJar, outputDir);
+            }
             default -> {
-                System.err.println("usage: qms-benchmark event-store [--quick] [--out DIR]");
+                System.err.println("usage: qms-benchmark event-store|http [--quick] [--out DIR] [--app-jar JAR]");
                 System.exit(2);
             }
         }

@@ -17,8 +17,11 @@ public final class SampleData {
 
     private final JsonNode sample;
 
+    private final List<String> legalBasis = new ArrayList<>();
+
     private SampleData(JsonNode sample) {
         this.sample = sample;
+        sample.get("legalBasis").forEach(l -> legalBasis.add("Căn cứ " + l.get("number").asText() + ": " + l.get("title").asText() + "."));
     }
 
     public static SampleData load() {
@@ -44,16 +47,20 @@ public final class SampleData {
 
     /** Markdown of about {@code bytes} UTF-8 bytes: a procedure's usual sections over the legal basis. */
     public String content(String title, int bytes, Random random) {
-        List<String> legal = new ArrayList<>();
-        sample.get("legalBasis").forEach(l -> legal.add("Căn cứ " + l.get("number").asText() + ": " + l.get("title").asText() + "."));
         String[] sections = {"1. Mục đích", "2. Phạm vi áp dụng", "3. Tài liệu viện dẫn", "4. Định nghĩa và từ viết tắt",
                 "5. Nội dung quy trình", "6. Biểu mẫu", "7. Hồ sơ cần lưu"};
         StringBuilder text = new StringBuilder("# ").append(title).append("\n\n");
-        int section = 0;
-        while (text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < bytes) {
-            text.append("## ").append(sections[section++ % sections.length]).append("\n\n")
-                    .append(legal.get(random.nextInt(legal.size()))).append("\n\n");
+        int length = utf8Length(text.toString());
+        for (int section = 0; length < bytes; section++) {
+            String paragraph = "## " + sections[section % sections.length] + "\n\n"
+                    + legalBasis.get(random.nextInt(legalBasis.size())) + "\n\n";
+            text.append(paragraph);
+            length += utf8Length(paragraph);
         }
         return text.toString();
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }
