@@ -38,9 +38,10 @@ import vn.qms.doccontrol.app.support.StoredState;
  * nesting, 10 MiB bodies, invalid UTF-8, control characters, path traversal and Unicode tricks in
  * ids, codes and parameters, 64 KiB headers, wrong content types and methods. Every request is
  * invalid for a known reason, so every answer must be a 4xx problem+json that gives nothing of the
- * internals away, and nothing stored may change.
+ * internals away, and nothing stored may change. Named *Test so that Surefire runs it: jqwik is a
+ * JUnit Platform engine, and the property counts as one test of 2,200 tries.
  */
-class HostileRequestProperties {
+class HostileRequestsTest {
 
     private static final String ORG = "ubnd-phuong-thu-nghiem";
     private static final int MIB = 1024 * 1024;
