@@ -50,6 +50,27 @@ class SplitDeploymentTest {
         }
     }
 
+    @Test
+    void shouldAcceptASessionOpenedOnOneSideOnTheOtherAndEndItOnBoth() {
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir, false);
+             ConfigurableApplicationContext commands = start(CommandSideApplication.class, mongo.connectionString());
+             ConfigurableApplicationContext queries = start(QuerySideApplication.class, mongo.connectionString())) {
+            Api writer = Api.at(commands);
+            Api reader = Api.at(queries);
+            String token = writer.openSession("secretary");
+
+            Response issued = writer.postWithToken(token, "/api/documents",
+                    DocumentControlApiContract.issueBody(Samples.freshOrganization(), "QT-01", "Quy trình", "Nội dung"));
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            assertThat(reader.getWithToken(token, "/api/documents").status()).as("the query side knows the session").isEqualTo(200);
+
+            assertThat(reader.endSession(token).status()).isEqualTo(204);
+            assertThat(writer.postWithToken(token, "/api/documents",
+                    DocumentControlApiContract.issueBody(Samples.freshOrganization(), "QT-02", "Quy trình", "Nội dung")).status())
+                    .as("ended on one side, refused on the other at once").isEqualTo(401);
+        }
+    }
+
     private static ConfigurableApplicationContext start(Class<?> application, String mongoUri) {
         return new SpringApplicationBuilder(application).run(
                 "--qms.mongodb.uri=" + mongoUri, "--qms.demo=true", "--server.port=0", "--spring.main.banner-mode=off");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,10 @@ public final class Api {
         return baseUrl;
     }
 
+    public int port() {
+        return URI.create(baseUrl).getPort();
+    }
+
     public Response get(String user, String path) {
         return send(user, HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -77,6 +82,46 @@ public final class Api {
 
     public Response withCredentials(String username, String password, String path) {
         return execute(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(username, password)).GET().build());
+    }
+
+    /** Opens a session as the demo account {@code user}; @return its bearer token */
+    public String openSession(String user) {
+        Response opened = send(user, HttpRequest.newBuilder(uri("/api/sessions")).POST(HttpRequest.BodyPublishers.noBody()));
+        if (opened.status() != 201) {
+            throw new AssertionError("Could not open a session as " + user + ": " + opened);
+        }
+        return opened.json().get("token").asText();
+    }
+
+    public Response getWithToken(String token, String path) {
+        return exchange(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer(token)).GET());
+    }
+
+    public Response postWithToken(String token, String path, JsonNode body) {
+        return exchange(HttpRequest.newBuilder(uri(path)).header("Authorization", bearer(token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    public Response endSession(String token) {
+        return exchange(HttpRequest.newBuilder(uri("/api/sessions/current")).header("Authorization", bearer(token)).DELETE());
+    }
+
+    /** Sends the request as built, credentials included. */
+    public Response exchange(HttpRequest.Builder request) {
+        return execute(request.timeout(Duration.ofSeconds(30)).build());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     /** Reads are eventually consistent: poll until the answer satisfies {@code until}. */
@@ -120,7 +165,7 @@ public final class Api {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -133,10 +178,6 @@ public final class Api {
         return URI.create(baseUrl + path);
     }
 
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -146,7 +187,11 @@ public final class Api {
         }
     }
 
-    public record Response(int status, String body, String contentType, String location) {
+    public record Response(int status, String body, String contentType, String location, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {

@@ -21,6 +21,14 @@ public final class DocumentText {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
+    /**
+     * How a document's content appears in a {@code toString}, and so in any log line that prints a
+     * request or a command: by its size only. Contents may be confidential; logs are read widely.
+     */
+    public static String forLogs(String content) {
+        return content == null ? "null" : "<" + content.length() + " chars>";
+    }
+
     /** @return lower-case hex SHA-256 of the UTF-8 bytes of {@code text} (expected to be NFC already) */
     public static String sha256(String text) {
         try {

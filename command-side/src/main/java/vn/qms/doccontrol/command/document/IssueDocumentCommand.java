@@ -23,4 +23,13 @@ public record IssueDocumentCommand(
         Approval approval,
         String requestedBy,
         Instant requestedAt) {
+
+    /** Content by its size only: see {@link DocumentText#forLogs}. */
+    @Override
+    public String toString() {
+        return "IssueDocumentCommand[documentId=" + documentId + ", organizationId=" + organizationId + ", type=" + type
+                + ", code=" + code + ", title=" + title + ", content=" + DocumentText.forLogs(content)
+                + ", effectiveFrom=" + effectiveFrom + ", approval=" + approval + ", requestedBy=" + requestedBy
+                + ", requestedAt=" + requestedAt + "]";
+    }
 }

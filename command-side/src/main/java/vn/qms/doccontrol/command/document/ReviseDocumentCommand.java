@@ -22,4 +22,12 @@ public record ReviseDocumentCommand(
         Approval approval,
         String requestedBy,
         Instant requestedAt) {
+
+    /** Content by its size only: see {@link DocumentText#forLogs}. */
+    @Override
+    public String toString() {
+        return "ReviseDocumentCommand[documentId=" + documentId + ", expectedRevision=" + expectedRevision + ", title=" + title
+                + ", content=" + DocumentText.forLogs(content) + ", effectiveFrom=" + effectiveFrom + ", approval=" + approval
+                + ", requestedBy=" + requestedBy + ", requestedAt=" + requestedAt + "]";
+    }
 }

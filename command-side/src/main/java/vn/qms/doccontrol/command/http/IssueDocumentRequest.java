@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import vn.qms.doccontrol.command.document.DocumentText;
 import vn.qms.doccontrol.command.document.IssueDocumentCommand;
 import vn.qms.doccontrol.events.DocumentType;
 import vn.qms.doccontrol.events.OrganizationIds;
@@ -39,5 +40,12 @@ public record IssueDocumentRequest(
         RequestText.requireContentWithinLimit(content);
         return new IssueDocumentCommand(documentId, organizationId, type, code, title, content,
                 EffectiveFrom.orNow(effectiveFrom, now), ApprovalRequest.toApproval(approval), actor, now);
+    }
+
+    /** Content by its size only: see {@link DocumentText#forLogs}. */
+    @Override
+    public String toString() {
+        return "IssueDocumentRequest[organizationId=" + organizationId + ", type=" + type + ", code=" + code + ", title=" + title
+                + ", content=" + DocumentText.forLogs(content) + ", effectiveFrom=" + effectiveFrom + ", approval=" + approval + "]";
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import vn.qms.doccontrol.command.document.DocumentText;
 import vn.qms.doccontrol.command.document.ReviseDocumentCommand;
 
 @Schema(description = "Record the next revision of a document. Text is stored NFC-normalized.")
@@ -38,5 +39,12 @@ public record ReviseDocumentRequest(
         RequestText.requireContentWithinLimit(content);
         return new ReviseDocumentCommand(documentId, expectedRevision, title, content, changeSummary, changeReason,
                 EffectiveFrom.orNow(effectiveFrom, now), ApprovalRequest.toApproval(approval), actor, now);
+    }
+
+    /** Content by its size only: see {@link DocumentText#forLogs}. */
+    @Override
+    public String toString() {
+        return "ReviseDocumentRequest[expectedRevision=" + expectedRevision + ", title=" + title
+                + ", content=" + DocumentText.forLogs(content) + ", effectiveFrom=" + effectiveFrom + ", approval=" + approval + "]";
     }
 }

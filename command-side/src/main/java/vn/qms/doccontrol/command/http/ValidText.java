@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 /**
  * Text a person typed: not blank, at most {@code maxLength} characters counted as code points (so
  * "Quy trình" is 9 whether or not the client used combining marks: requests are NFC by the time they
- * are validated), no control characters, no broken UTF-16. Null is valid: pair with
- * {@code @NotNull} when the value is required.
+ * are validated), no control characters, no broken UTF-16, and in one-line text no bidirectional
+ * controls. Null is valid: pair with {@code @NotNull} when the value is required.
  */
 @Documented
 @Constraint(validatedBy = ValidTextValidator.class)

@@ -43,6 +43,8 @@ public class ValidTextValidator implements ConstraintValidator<ValidText, String
             } else if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
                 return multiline ? "must not contain control characters other than tab and line breaks"
                         : "must not contain control characters or line breaks";
+            } else if (!multiline && isBidiControl(c)) {
+                return "must not contain bidirectional control characters";
             }
             codePoints++;
         }
@@ -50,5 +52,10 @@ public class ValidTextValidator implements ConstraintValidator<ValidText, String
             return "must be at most " + maxLength + " characters";
         }
         return null;
+    }
+
+    /** Embeddings, overrides and isolates make a name display differently from what it is ("Trojan Source"). */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -26,6 +26,9 @@ public final class RequestText {
         if (stripped.length() > MAX_LENGTH) {
             throw new InvalidFieldException(field, "must be at most " + MAX_LENGTH + " characters");
         }
+        if (stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidFieldException(field, "must not contain control characters");
+        }
         return stripped;
     }
 
