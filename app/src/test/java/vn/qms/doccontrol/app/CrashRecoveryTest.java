@@ -75,7 +75,7 @@ class CrashRecoveryTest {
      * moment once the load is running (the first answers of a cold process take seconds).
      */
     private int writeUntilKilled(QmsProcess qms, String org, int round, long killAfterMillis) throws Exception {
-        Api api = qms.api();
+        Api api = qms.api().signedIn();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger answeredSoFar = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -157,7 +157,7 @@ class CrashRecoveryTest {
                         .isEqualTo(1);
             }
         }
-        Api api = qms.api();
+        Api api = qms.api().signedIn();
         for (Map.Entry<String, List<Document>> document : stored.entrySet()) {
             String id = document.getKey();
             List<Document> events = document.getValue();
@@ -186,9 +186,10 @@ class CrashRecoveryTest {
     }
 
     private void numberingContinues(QmsProcess qms) {
+        Api api = qms.api().signedIn();
         String id = acknowledged.keySet().iterator().next();
-        int latest = qms.api().get("auditor", "/api/documents/" + id).json().get("revision").asInt();
-        Response next = qms.api().post("secretary", "/api/documents/" + id + "/revisions",
+        int latest = api.get("auditor", "/api/documents/" + id).json().get("revision").asInt();
+        Response next = api.post("secretary", "/api/documents/" + id + "/revisions",
                 DocumentControlApiContract.reviseBody(latest, "Sau sự cố"));
         assertThat(next.status()).as(next.toString()).isEqualTo(201);
         assertThat(next.json().get("revision").asInt()).isEqualTo(latest + 1);
