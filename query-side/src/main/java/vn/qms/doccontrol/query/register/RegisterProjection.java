@@ -12,8 +12,14 @@ import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
 
 /**
- * Projects the documents' timelines into the {@code register}. Read-modify-replace is safe because
- * the processor has one segment: no other thread writes the same document meanwhile.
+ * Projects the documents' timelines into the {@code register}, and each timeline's filter keys into
+ * its organization's {@code register_index}. Read-modify-replace is safe because the processor has
+ * one segment: no other thread writes the same document meanwhile.
+ *
+ * <p>Each step can be repeated: the timeline is written first (unchanged when the event was applied
+ * already), then the index entry is written from the timeline as it now stands, every time. So a
+ * crash between the two writes is repaired by the redelivery, and the index never names a document
+ * whose timeline is missing.
  *
  * <p>Ordered after the revisions projection of the same group (Axon invokes the handlers of a group
  * in {@link Order} order), so that once the register names a revision its row exists.
@@ -24,16 +30,22 @@ import vn.qms.doccontrol.query.projection.ProcessingGroups;
 public class RegisterProjection {
 
     private final RegisterRepository register;
+    private final RegisterIndexRepository index;
 
-    public RegisterProjection(RegisterRepository register) {
+    public RegisterProjection(RegisterRepository register, RegisterIndexRepository index) {
         this.register = register;
+        this.index = index;
     }
 
     @EventHandler
     public void on(DocumentIssuedEvent event, @SequenceNumber Long sequence) {
-        if (register.find(event.documentId()).isEmpty()) {
-            register.save(DocumentTimeline.issued(event, sequence));
+        DocumentTimeline timeline = register.find(event.documentId()).orElse(null);
+        if (timeline == null) {
+            timeline = DocumentTimeline.issued(event, sequence);
+            register.save(timeline);
         }
+        index.addOrganization(timeline.organizationId());
+        index.put(RegisterIndexEntry.of(timeline));
     }
 
     @EventHandler
@@ -43,6 +55,7 @@ public class RegisterProjection {
         if (revised != timeline) {
             register.save(revised);
         }
+        index.put(RegisterIndexEntry.of(revised));
     }
 
     @EventHandler
@@ -52,11 +65,13 @@ public class RegisterProjection {
         if (withdrawn != timeline) {
             register.save(withdrawn);
         }
+        index.put(RegisterIndexEntry.of(withdrawn));
     }
 
     @ResetHandler
     public void reset() {
         register.clear();
+        index.clear();
     }
 
     private DocumentTimeline existing(String documentId) {

@@ -2,12 +2,20 @@ package vn.qms.doccontrol.query.support;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
+import vn.qms.doccontrol.platform.eventstore.EventPosition;
 import vn.qms.doccontrol.query.audit.AuditTrailProjection;
 import vn.qms.doccontrol.query.audit.AuditTrailQueryHandler;
 import vn.qms.doccontrol.query.audit.AuditTrailRepository;
+import vn.qms.doccontrol.query.register.RegisterIndexRepository;
 import vn.qms.doccontrol.query.register.RegisterProjection;
 import vn.qms.doccontrol.query.register.RegisterQueryHandler;
 import vn.qms.doccontrol.query.register.RegisterRepository;
@@ -22,11 +30,12 @@ import vn.qms.doccontrol.query.revisions.RevisionRepository;
  */
 public final class ReadModels {
 
-    public static final String[] COLLECTIONS = {RegisterRepository.COLLECTION, RevisionRepository.COLLECTION,
-            AuditTrailRepository.COLLECTION, AuditTrailRepository.BY_DOCUMENT_COLLECTION,
-            AuditTrailRepository.COUNTERS_COLLECTION};
+    public static final String[] COLLECTIONS = {RegisterRepository.COLLECTION, RegisterIndexRepository.COLLECTION,
+            RevisionRepository.COLLECTION, AuditTrailRepository.COLLECTION, AuditTrailRepository.BY_DOCUMENT_COLLECTION,
+            AuditTrailRepository.BUCKETS_COLLECTION, AuditTrailRepository.MONTHS_COLLECTION};
 
     public final RegisterRepository register;
+    public final RegisterIndexRepository registerIndex;
     public final RevisionRepository revisions;
     public final AuditTrailRepository auditTrail;
     public final RegisterProjection registerProjection;
@@ -36,17 +45,19 @@ public final class ReadModels {
     public final RevisionQueryHandler revisionQueries;
     public final DocumentQueryHandler documentQueries;
     public final AuditTrailQueryHandler auditTrailQueries;
+    private final Map<String, Long> globalIndexes = new HashMap<>();
 
     public ReadModels(MongoDatabase database, Clock clock) {
         register = new RegisterRepository(database);
+        registerIndex = new RegisterIndexRepository(database);
         revisions = new RevisionRepository(database);
         auditTrail = new AuditTrailRepository(database);
         register.ensureIndexes();
         auditTrail.ensureIndexes();
-        registerProjection = new RegisterProjection(register);
+        registerProjection = new RegisterProjection(register, registerIndex);
         revisionProjection = new RevisionProjection(revisions);
         auditTrailProjection = new AuditTrailProjection(auditTrail);
-        registerQueries = new RegisterQueryHandler(register, clock);
+        registerQueries = new RegisterQueryHandler(register, registerIndex, clock);
         revisionQueries = new RevisionQueryHandler(register, revisions);
         documentQueries = new DocumentQueryHandler(register, revisions, clock);
         auditTrailQueries = new AuditTrailQueryHandler(auditTrail);
@@ -58,19 +69,32 @@ public final class ReadModels {
         }
     }
 
+    /**
+     * Delivers the event as the processors would. Its global index in the event store is the one it
+     * got when first delivered (a redelivery keeps it), else the next one: the order of first delivery
+     * stands for the order of the event store.
+     */
     public void deliver(Delivery delivery) {
+        deliver(delivery, globalIndexes.computeIfAbsent(delivery.eventId(), id -> globalIndexes.size() + 1L));
+    }
+
+    /** Delivers the event with the global index given, e.g. one that arrives after higher ones. */
+    public void deliver(Delivery delivery, long globalIndex) {
+        globalIndexes.putIfAbsent(delivery.eventId(), globalIndex);
         Long sequence = delivery.sequence();
+        EventMessage<?> message = new GenericEventMessage<>(delivery.eventId(), delivery.event(),
+                MetaData.with(EventPosition.GLOBAL_INDEX, globalIndex), Instant.now());
         if (delivery.event() instanceof DocumentIssuedEvent issued) {
             revisionProjection.on(issued);
             registerProjection.on(issued, sequence);
-            auditTrailProjection.on(issued, delivery.eventId());
+            auditTrailProjection.on(issued, message);
         } else if (delivery.event() instanceof DocumentRevisedEvent revised) {
             revisionProjection.on(revised);
             registerProjection.on(revised, sequence);
-            auditTrailProjection.on(revised, delivery.eventId());
+            auditTrailProjection.on(revised, message);
         } else if (delivery.event() instanceof DocumentWithdrawnEvent withdrawn) {
             registerProjection.on(withdrawn, sequence);
-            auditTrailProjection.on(withdrawn, delivery.eventId());
+            auditTrailProjection.on(withdrawn, message);
         } else {
             throw new IllegalArgumentException("Not an event of the query side: " + delivery.event());
         }

@@ -1,0 +1,34 @@
+package vn.qms.doccontrol.query.audit;
+
+import java.util.List;
+
+/**
+ * A listing of the audit trail that is kept ready in buckets ({@link AuditTrailIndex}): the whole
+ * trail, one organization's, one actor's, or one actor's in one organization. Each entry is filed
+ * under all four, so that every combination of these filters is a listing of its own with exact
+ * counts. The key starts every {@code _id} of the scope's buckets and months; organization ids are
+ * slugs, so {@code "oa|org|actor"} cannot be read two ways.
+ */
+record AuditScope(String key) {
+
+    static final AuditScope ALL = new AuditScope("*");
+
+    static AuditScope of(String organizationId, String actor) {
+        if (organizationId != null && actor != null) {
+            return new AuditScope("oa|" + organizationId + "|" + actor);
+        }
+        if (organizationId != null) {
+            return new AuditScope("o|" + organizationId);
+        }
+        if (actor != null) {
+            return new AuditScope("a|" + actor);
+        }
+        return ALL;
+    }
+
+    /** Every scope an entry is filed under. */
+    static List<AuditScope> of(AuditEntry entry) {
+        return List.of(ALL, of(entry.organizationId(), null), of(null, entry.actor()),
+                of(entry.organizationId(), entry.actor()));
+    }
+}

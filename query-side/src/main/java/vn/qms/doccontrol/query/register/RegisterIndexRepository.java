@@ -1,0 +1,146 @@
+package vn.qms.doccontrol.query.register;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+import vn.qms.doccontrol.events.DocumentType;
+import vn.qms.doccontrol.query.storage.FieldNames;
+import vn.qms.doccontrol.query.storage.StoredInstant;
+
+/**
+ * The {@code register_index} collection: each organization's register as small entries
+ * ({@link RegisterIndexEntry}), so that a page of one organization is one {@code $in} over a fixed
+ * set of {@code _id}s plus one {@code $in} over the page's timelines, whatever the size of the store.
+ *
+ * <p>An organization's entries are spread over {@value #SHARDS} shard documents,
+ * {@code _id = organizationId + "/" + shard}, the shard fixed by the document id's hash, so that no
+ * shard nears MongoDB's 16 MB limit (an entry is ~100 bytes plus ~100 per revision: 8 shards hold
+ * over 100,000 documents of one organization). Within a shard, {@code entries} maps the document id
+ * (see {@link FieldNames}) to its entry, in id order. The document {@code _id = "organizations"}
+ * lists every organization with a register, for the register across organizations. Organization ids
+ * are slugs without '/', so neither kind of {@code _id} can take the other's.
+ */
+@Repository
+public class RegisterIndexRepository {
+
+    public static final String COLLECTION = "register_index";
+    static final int SHARDS = 8;
+    private static final String ORGANIZATIONS_ID = "organizations";
+    private static final String ENTRIES = "entries";
+
+    private final MongoCollection<Document> index;
+
+    public RegisterIndexRepository(MongoDatabase database) {
+        this.index = database.getCollection(COLLECTION);
+    }
+
+    /**
+     * Writes a document's entry, keeping its shard's entries in id order: the shard is read and
+     * replaced when the entry is new (one writer, the processor's single segment), updated in place
+     * otherwise. Repeating it leaves the same shard.
+     */
+    public void put(RegisterIndexEntry entry) {
+        String shardId = shardId(entry.organizationId(), entry.documentId());
+        String key = FieldNames.escape(entry.documentId());
+        Document shard = index.find(Filters.eq("_id", shardId)).first();
+        Document entries = shard == null ? null : shard.get(ENTRIES, Document.class);
+        if (entries != null && entries.containsKey(key)) {
+            index.updateOne(Filters.eq("_id", shardId), Updates.set(ENTRIES + "." + key, toBson(entry)));
+            return;
+        }
+        TreeMap<String, Object> sorted = new TreeMap<>(entries == null ? Map.of() : entries);
+        sorted.put(key, toBson(entry));
+        Document replacement = new Document("_id", shardId)
+                .append("organizationId", entry.organizationId())
+                .append(ENTRIES, new Document(sorted));
+        index.replaceOne(Filters.eq("_id", shardId), replacement, new ReplaceOptions().upsert(true));
+    }
+
+    /** Adds the organization to the list of organizations with a register, kept in order. */
+    public void addOrganization(String organizationId) {
+        Document found = index.find(Filters.eq("_id", ORGANIZATIONS_ID)).first();
+        List<String> known = found == null ? List.of() : found.getList(ORGANIZATIONS_ID, String.class);
+        if (known.contains(organizationId)) {
+            return;
+        }
+        TreeSet<String> sorted = new TreeSet<>(known);
+        sorted.add(organizationId);
+        index.updateOne(Filters.eq("_id", ORGANIZATIONS_ID), Updates.set(ORGANIZATIONS_ID, new ArrayList<>(sorted)),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Every organization with a register, in order. */
+    public List<String> organizations() {
+        Document found = index.find(Filters.eq("_id", ORGANIZATIONS_ID)).first();
+        return found == null ? List.of() : found.getList(ORGANIZATIONS_ID, String.class);
+    }
+
+    /** Every entry of these organizations: one {@code $in} over their shards' {@code _id}s. */
+    public List<RegisterIndexEntry> entries(Collection<String> organizationIds) {
+        List<String> shardIds = new ArrayList<>();
+        for (String organizationId : organizationIds) {
+            for (int shard = 0; shard < SHARDS; shard++) {
+                shardIds.add(organizationId + "/" + shard);
+            }
+        }
+        List<RegisterIndexEntry> found = new ArrayList<>();
+        if (shardIds.isEmpty()) {
+            return found;
+        }
+        for (Document shard : index.find(Filters.in("_id", shardIds))) {
+            String organizationId = shard.getString("organizationId");
+            Document entries = shard.get(ENTRIES, Document.class);
+            if (entries != null) {
+                for (Object entry : entries.values()) {
+                    found.add(fromBson(organizationId, (Document) entry));
+                }
+            }
+        }
+        return found;
+    }
+
+    public void clear() {
+        index.deleteMany(new Document());
+    }
+
+    static String shardId(String organizationId, String documentId) {
+        return organizationId + "/" + Math.floorMod(documentId.hashCode(), SHARDS);
+    }
+
+    private static Document toBson(RegisterIndexEntry entry) {
+        return new Document("documentId", entry.documentId())
+                .append("type", entry.type().name())
+                .append("codeSortKey", entry.codeSortKey())
+                .append("codeKey", entry.codeKey())
+                .append("revisions", entry.revisions().stream()
+                        .map(r -> new Document("effectiveFrom", StoredInstant.format(r.effectiveFrom()))
+                                .append("titleKey", r.titleKey()))
+                        .toList())
+                .append("withdrawnFrom", StoredInstant.format(entry.withdrawnFrom()));
+    }
+
+    private static RegisterIndexEntry fromBson(String organizationId, Document bson) {
+        return new RegisterIndexEntry(
+                bson.getString("documentId"),
+                organizationId,
+                DocumentType.valueOf(bson.getString("type")),
+                bson.getString("codeSortKey"),
+                bson.getString("codeKey"),
+                bson.getList("revisions", Document.class).stream()
+                        .map(r -> new RegisterIndexEntry.Revision(StoredInstant.parse(r.getString("effectiveFrom")),
+                                r.getString("titleKey")))
+                        .toList(),
+                StoredInstant.parse(bson.getString("withdrawnFrom")));
+    }
+}
