@@ -3,17 +3,18 @@ package vn.qms.doccontrol.query.audit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,9 +47,9 @@ import vn.qms.doccontrol.query.storage.StoredInstant;
  * size of the store.
  *
  * <p>Writes are repeatable (an entry is set under its {@code seq}; counts are recomputed from the
- * bucket, never incremented) and keep every map in order even when an event arrives after higher
- * {@code seq}s (a gap that filled late), so a replay, which reads in {@code seq} order, writes
- * exactly the same documents.
+ * bucket, never incremented) and every document is written whole in one canonical order (buckets by
+ * {@code seq}, months by bucket), also when an event arrives after higher {@code seq}s (a gap that
+ * filled late), so a replay, which reads in {@code seq} order, writes exactly the same documents.
  */
 final class AuditTrailIndex {
 
@@ -94,42 +95,79 @@ final class AuditTrailIndex {
         }
     }
 
-    /** Files the entry {@code seq} under {@code scope}. */
-    void add(AuditScope scope, long seq, Instant occurredAt) {
-        BucketKey key = BucketKey.of(occurredAt, seq);
-        String bucketId = scope.key() + "|" + key.text();
-        String occurred = StoredInstant.format(occurredAt);
-        Document before = buckets.findOneAndUpdate(Filters.eq("_id", bucketId),
-                Updates.set(ENTRIES + "." + seq, occurred),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        TreeMap<Long, String> entries = entriesOf(before);
-        boolean arrivedLate = !entries.containsKey(seq) && !entries.isEmpty() && entries.lastKey() > seq;
-        entries.put(seq, occurred);
-        if (arrivedLate) {
-            buckets.replaceOne(Filters.eq("_id", bucketId), new Document("_id", bucketId).append(ENTRIES, toBson(entries)));
-        }
-
-        Document stats = new Document("n", entries.size()).append("lo", entries.firstKey()).append("hi", entries.lastKey());
-        String monthId = scope.key() + "|" + YearMonth.from(key.day());
-        Document monthBefore = months.findOneAndUpdate(Filters.eq("_id", monthId),
-                Updates.set(BUCKETS + "." + key.text(), stats),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        Document known = monthBefore == null ? null : monthBefore.get(BUCKETS, Document.class);
-        if (known != null && !known.containsKey(key.text())
-                && known.keySet().stream().map(BucketKey::parse).anyMatch(existing -> existing.compareTo(key) > 0)) {
-            TreeMap<BucketKey, Object> sorted = new TreeMap<>();
-            known.forEach((text, value) -> sorted.put(BucketKey.parse(text), value));
-            sorted.put(key, stats);
-            Document inOrder = new Document();
-            sorted.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
-            months.replaceOne(Filters.eq("_id", monthId), new Document("_id", monthId).append(BUCKETS, inOrder));
-        }
+    /** One entry to file: its {@code seq} and when it occurred, under one scope. */
+    record Filing(AuditScope scope, long seq, Instant occurredAt) {
     }
 
-    /** Widens the trail's first and last day to include {@code occurredAt}'s. */
-    void extendTo(Instant occurredAt) {
-        String day = dayOf(occurredAt).toString();
-        months.updateOne(Filters.eq("_id", EXTENT_ID), Updates.combine(Updates.min("first", day), Updates.max("last", day)),
+    /**
+     * Files entries: reads the buckets and months they touch (one {@code $in} each), merges in memory
+     * and replaces what changed (one bulk write each), so a batch of events costs a handful of
+     * commands whatever its size. Safe with one writer only (the processor's single segment).
+     * Repeating it changes nothing; every document is written in its one canonical order.
+     */
+    void addAll(List<Filing> filings) {
+        if (filings.isEmpty()) {
+            return;
+        }
+        Map<String, TreeMap<Long, String>> added = new LinkedHashMap<>();
+        LocalDate firstDay = null;
+        LocalDate lastDay = null;
+        for (Filing filing : filings) {
+            BucketKey key = BucketKey.of(filing.occurredAt(), filing.seq());
+            added.computeIfAbsent(filing.scope().key() + "|" + key.text(), id -> new TreeMap<>())
+                    .put(filing.seq(), StoredInstant.format(filing.occurredAt()));
+            firstDay = firstDay == null || key.day().isBefore(firstDay) ? key.day() : firstDay;
+            lastDay = lastDay == null || key.day().isAfter(lastDay) ? key.day() : lastDay;
+        }
+
+        Map<String, TreeMap<Long, String>> stored = new HashMap<>();
+        for (Document bucket : buckets.find(Filters.in("_id", added.keySet()))) {
+            stored.put(bucket.getString("_id"), entriesOf(bucket));
+        }
+        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        Map<String, TreeMap<BucketKey, Document>> statsByMonth = new LinkedHashMap<>();
+        for (Map.Entry<String, TreeMap<Long, String>> bucket : added.entrySet()) {
+            String id = bucket.getKey();
+            TreeMap<Long, String> entries = stored.getOrDefault(id, new TreeMap<>());
+            int before = entries.size();
+            entries.putAll(bucket.getValue());
+            if (entries.size() != before || !stored.containsKey(id)) {
+                bucketWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                        new Document("_id", id).append(ENTRIES, toBson(entries)), new ReplaceOptions().upsert(true)));
+            }
+            int split = id.lastIndexOf('|');
+            BucketKey key = BucketKey.parse(id.substring(split + 1));
+            statsByMonth.computeIfAbsent(id.substring(0, split) + "|" + YearMonth.from(key.day()), month -> new TreeMap<>())
+                    .put(key, new Document("n", entries.size()).append("lo", entries.firstKey()).append("hi", entries.lastKey()));
+        }
+        if (!bucketWrites.isEmpty()) {
+            buckets.bulkWrite(bucketWrites);
+        }
+
+        Map<String, Document> storedMonths = new HashMap<>();
+        for (Document month : months.find(Filters.in("_id", statsByMonth.keySet()))) {
+            storedMonths.put(month.getString("_id"), month);
+        }
+        List<WriteModel<Document>> monthWrites = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<BucketKey, Document>> month : statsByMonth.entrySet()) {
+            Document storedMonth = storedMonths.get(month.getKey());
+            Document known = storedMonth == null ? new Document() : storedMonth.get(BUCKETS, Document.class);
+            TreeMap<BucketKey, Object> merged = new TreeMap<>();
+            known.forEach((text, value) -> merged.put(BucketKey.parse(text), value));
+            merged.putAll(month.getValue());
+            Document inOrder = new Document();
+            merged.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
+            Document replacement = new Document("_id", month.getKey()).append(BUCKETS, inOrder);
+            if (!replacement.equals(storedMonth)) {
+                monthWrites.add(new ReplaceOneModel<>(Filters.eq("_id", month.getKey()), replacement,
+                        new ReplaceOptions().upsert(true)));
+            }
+        }
+        if (!monthWrites.isEmpty()) {
+            months.bulkWrite(monthWrites);
+        }
+        months.updateOne(Filters.eq("_id", EXTENT_ID),
+                Updates.combine(Updates.min("first", firstDay.toString()), Updates.max("last", lastDay.toString())),
                 new UpdateOptions().upsert(true));
     }
 

@@ -5,13 +5,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -59,21 +64,46 @@ public class AuditTrailRepository {
                 Set.of("organizationId_1_seq_1", "documentId_1_seq_1", "actor_1_seq_1", "occurredAt_1"));
     }
 
-    /**
-     * Records an entry under {@code seq}, its event's global index. Every step is repeatable (a
-     * replace by event id, an {@code $addToSet}, the index's keyed writes), so a redelivery, also after
-     * a crash between two steps, leaves the same collections. The entry is written first, so no
-     * listing names a {@code seq} whose entry is missing.
-     */
+    /** An entry to record and its {@code seq}, the global index of its event. */
+    public record Appended(AuditEntry entry, long seq) {
+    }
+
     public void append(AuditEntry entry, long seq) {
-        entries.replaceOne(Filters.eq(AuditBson.ID, entry.eventId()), AuditBson.toBson(entry, seq),
-                new ReplaceOptions().upsert(true));
-        byDocument.updateOne(Filters.eq(AuditBson.ID, entry.documentId()), Updates.addToSet(EVENT_IDS, entry.eventId()),
-                new UpdateOptions().upsert(true));
-        for (AuditScope scope : AuditScope.of(entry).stream().distinct().toList()) {
-            index.add(scope, seq, entry.occurredAt());
+        appendAll(List.of(new Appended(entry, seq)));
+    }
+
+    /**
+     * Records entries, a batch at a time: a handful of commands per batch (bulk writes, and one
+     * {@code $in} read per kind of index document), whatever its size. Every step is repeatable (a
+     * replace by event id, {@code $addToSet}, the index's merges), so a redelivery, also after a crash
+     * between two steps, leaves the same collections. Entries are written first, so no listing names
+     * a {@code seq} whose entry is missing. Safe with one writer only (the processor's single segment).
+     */
+    public void appendAll(List<Appended> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
-        index.extendTo(entry.occurredAt());
+        List<WriteModel<Document>> entryWrites = new ArrayList<>();
+        Map<String, List<String>> eventIdsByDocument = new LinkedHashMap<>();
+        List<AuditTrailIndex.Filing> filings = new ArrayList<>();
+        for (Appended appended : batch) {
+            AuditEntry entry = appended.entry();
+            entryWrites.add(new ReplaceOneModel<>(Filters.eq(AuditBson.ID, entry.eventId()),
+                    AuditBson.toBson(entry, appended.seq()), new ReplaceOptions().upsert(true)));
+            List<String> eventIds = eventIdsByDocument.computeIfAbsent(entry.documentId(), id -> new ArrayList<>());
+            if (!eventIds.contains(entry.eventId())) {
+                eventIds.add(entry.eventId());
+            }
+            for (AuditScope scope : AuditScope.of(entry).stream().distinct().toList()) {
+                filings.add(new AuditTrailIndex.Filing(scope, appended.seq(), entry.occurredAt()));
+            }
+        }
+        entries.bulkWrite(entryWrites);
+        byDocument.bulkWrite(eventIdsByDocument.entrySet().stream()
+                .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq(AuditBson.ID, document.getKey()),
+                        Updates.addEachToSet(EVENT_IDS, document.getValue()), new UpdateOptions().upsert(true)))
+                .toList());
+        index.addAll(filings);
     }
 
     /** @return the document's entries in commit order, or empty when the trail has none */

@@ -100,6 +100,16 @@ public final class ReadModels {
         }
     }
 
+    /**
+     * Delivers events as one batch of a tracking processor: the audit trail collects them and writes
+     * them together at the end, as between the interceptor's begin and end of a batch.
+     */
+    public void deliverBatch(java.util.List<GeneratedHistory.Event> events) {
+        auditTrailProjection.beginBatch();
+        events.forEach(event -> deliver(event.delivery(), event.globalIndex()));
+        auditTrailProjection.endBatch();
+    }
+
     /** What a token reset does: every reset handler of both groups. */
     public void resetAll() {
         revisionProjection.reset();
