@@ -33,7 +33,7 @@ public class TrackingProcessorsConfiguration {
                         axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(BATCH_SIZE));
-                processing.registerHandlerInterceptor(group, axon -> new BatchBoundaries(() -> batchedProjections.stream()
+                processing.registerHandlerInterceptor(group, axon -> new BatchBoundaries(() -> batchedProjections.orderedStream()
                         .filter(projection -> projection.processingGroup().equals(group))
                         .toList()));
             }
@@ -44,6 +44,7 @@ public class TrackingProcessorsConfiguration {
      * Tells the group's {@link BatchedProjection}s where a batch starts and ends. Axon runs a batch in
      * a {@link BatchingUnitOfWork} and this interceptor around each of its events, before the
      * processor stores the batch's token (at prepare-commit); any other unit of work is a batch of one.
+     * Batches end in {@code @Order} of the projections: revisions are written before the register.
      */
     static final class BatchBoundaries implements MessageHandlerInterceptor<EventMessage<?>> {
 

@@ -3,11 +3,15 @@ package vn.qms.doccontrol.query.register;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,37 +49,60 @@ public class RegisterIndexRepository {
         this.index = database.getCollection(COLLECTION);
     }
 
-    /**
-     * Writes a document's entry, keeping its shard's entries in id order: the shard is read and
-     * replaced when the entry is new (one writer, the processor's single segment), updated in place
-     * otherwise. Repeating it leaves the same shard.
-     */
     public void put(RegisterIndexEntry entry) {
-        String shardId = shardId(entry.organizationId(), entry.documentId());
-        String key = FieldNames.escape(entry.documentId());
-        Document shard = index.find(Filters.eq("_id", shardId)).first();
-        Document entries = shard == null ? null : shard.get(ENTRIES, Document.class);
-        if (entries != null && entries.containsKey(key)) {
-            index.updateOne(Filters.eq("_id", shardId), Updates.set(ENTRIES + "." + key, toBson(entry)));
-            return;
-        }
-        TreeMap<String, Object> sorted = new TreeMap<>(entries == null ? Map.of() : entries);
-        sorted.put(key, toBson(entry));
-        Document replacement = new Document("_id", shardId)
-                .append("organizationId", entry.organizationId())
-                .append(ENTRIES, new Document(sorted));
-        index.replaceOne(Filters.eq("_id", shardId), replacement, new ReplaceOptions().upsert(true));
+        putAll(List.of(entry));
     }
 
-    /** Adds the organization to the list of organizations with a register, kept in order. */
-    public void addOrganization(String organizationId) {
+    /**
+     * Writes documents' entries: reads the shards they fall in (one {@code $in}), merges, and replaces
+     * each changed shard whole with its entries in id order (one bulk write). One writer only (the
+     * processor's single segment). Repeating it leaves the same shards.
+     */
+    public void putAll(Collection<RegisterIndexEntry> batch) {
+        Map<String, Map<String, RegisterIndexEntry>> byShard = new LinkedHashMap<>();
+        for (RegisterIndexEntry entry : batch) {
+            byShard.computeIfAbsent(shardId(entry.organizationId(), entry.documentId()), id -> new LinkedHashMap<>())
+                    .put(FieldNames.escape(entry.documentId()), entry);
+        }
+        if (byShard.isEmpty()) {
+            return;
+        }
+        Map<String, Document> stored = new HashMap<>();
+        for (Document shard : index.find(Filters.in("_id", byShard.keySet()))) {
+            stored.put(shard.getString("_id"), shard);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, RegisterIndexEntry>> shard : byShard.entrySet()) {
+            Document before = stored.get(shard.getKey());
+            Document entries = before == null ? null : before.get(ENTRIES, Document.class);
+            TreeMap<String, Object> sorted = new TreeMap<>(entries == null ? Map.of() : entries);
+            String organizationId = null;
+            for (Map.Entry<String, RegisterIndexEntry> entry : shard.getValue().entrySet()) {
+                sorted.put(entry.getKey(), toBson(entry.getValue()));
+                organizationId = entry.getValue().organizationId();
+            }
+            Document replacement = new Document("_id", shard.getKey())
+                    .append("organizationId", organizationId)
+                    .append(ENTRIES, new Document(sorted));
+            if (!replacement.equals(before)) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", shard.getKey()), replacement,
+                        new ReplaceOptions().upsert(true)));
+            }
+        }
+        if (!writes.isEmpty()) {
+            index.bulkWrite(writes);
+        }
+    }
+
+    /** Adds organizations to the list of organizations with a register, kept in order. */
+    public void addOrganizations(Collection<String> organizationIds) {
         Document found = index.find(Filters.eq("_id", ORGANIZATIONS_ID)).first();
         List<String> known = found == null ? List.of() : found.getList(ORGANIZATIONS_ID, String.class);
-        if (known.contains(organizationId)) {
+        if (known.containsAll(organizationIds)) {
             return;
         }
         TreeSet<String> sorted = new TreeSet<>(known);
-        sorted.add(organizationId);
+        sorted.addAll(organizationIds);
         index.updateOne(Filters.eq("_id", ORGANIZATIONS_ID), Updates.set(ORGANIZATIONS_ID, new ArrayList<>(sorted)),
                 new UpdateOptions().upsert(true));
     }

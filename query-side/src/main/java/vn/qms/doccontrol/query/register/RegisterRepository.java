@@ -3,7 +3,9 @@ package vn.qms.doccontrol.query.register;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +49,17 @@ public class RegisterRepository {
     public void save(DocumentTimeline timeline) {
         register.replaceOne(Filters.eq(RegisterBson.ID, timeline.documentId()), RegisterBson.toBson(timeline),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** Like {@link #save}, for a batch: one bulk write. */
+    public void saveAll(Collection<DocumentTimeline> timelines) {
+        if (timelines.isEmpty()) {
+            return;
+        }
+        register.bulkWrite(timelines.stream()
+                .<WriteModel<Document>>map(timeline -> new ReplaceOneModel<>(Filters.eq(RegisterBson.ID, timeline.documentId()),
+                        RegisterBson.toBson(timeline), new ReplaceOptions().upsert(true)))
+                .toList());
     }
 
     /** The timelines with these ids, in no particular order: one {@code $in} over {@code _id}. */

@@ -51,10 +51,11 @@ class RegisterLookupsTest {
         clock = new TestClock(vn("2026-05-01"));
         readModels = new ReadModels(mongo.database(), clock);
         history = GeneratedHistory.generate(7, 5, new int[] {15, 40}, vn("2025-12-01"), Duration.ofDays(240), 37, 200);
-        for (GeneratedHistory.Event event : history.events()) {
-            readModels.deliver(event.delivery(), event.globalIndex());
-            apply(event.delivery());
+        List<GeneratedHistory.Event> events = history.events();
+        for (int from = 0; from < events.size(); from += 50) {
+            readModels.deliverBatch(events.subList(from, Math.min(events.size(), from + 50)));
         }
+        events.forEach(event -> apply(event.delivery()));
         // An id that is no field name as it is: the index escapes it.
         DocumentIssuedEvent odd = SampleDocuments.issued("odd.$id%2E", history.organizations().get(0), DocumentType.FORM,
                 "BM-đặc-biệt", "Biểu mẫu đặc biệt", vn("2026-01-02"));
@@ -134,7 +135,7 @@ class RegisterLookupsTest {
     }
 
     @Test
-    void redeliveringEveryEventLeavesTheIndexAsItWas() {
+    void redeliveringEveryEventOneAtATimeOrAReplayLeavesTheIndexAsItWas() {
         Map<String, List<String>> once = mongo.dump(RegisterIndexRepository.COLLECTION, RegisterRepository.COLLECTION);
         history.events().forEach(event -> readModels.deliver(event.delivery(), event.globalIndex()));
         assertThat(mongo.dump(RegisterIndexRepository.COLLECTION, RegisterRepository.COLLECTION)).isEqualTo(once);

@@ -63,6 +63,16 @@ public final class GeneratedHistory {
      */
     public static GeneratedHistory generate(long seed, int organizationCount, int[] documentsPerOrganization,
                                             Instant start, Duration span, long indexStep, int contentBytes) {
+        return generate(seed, organizationCount, documentsPerOrganization, start, span, indexStep, contentBytes, false);
+    }
+
+    /**
+     * @param ownActors whether each organization has actors of its own ({@code thu-ky-iso.ubnd-xa-0001}),
+     *                  as people work for one agency; otherwise the same few actors work everywhere
+     */
+    public static GeneratedHistory generate(long seed, int organizationCount, int[] documentsPerOrganization,
+                                            Instant start, Duration span, long indexStep, int contentBytes,
+                                            boolean ownActors) {
         Random random = new Random(seed);
         GeneratedHistory history = new GeneratedHistory();
         record Doc(String org, int number, int revisions, boolean withdraw) {
@@ -113,7 +123,7 @@ public final class GeneratedHistory {
             clock = clock.plusNanos((long) (random.nextDouble() * 2 * meanGapNanos));
             Instant recorded = clock.plusSeconds(random.nextInt(3 * 3600) - 3 * 3600 / 2);
             index += indexStep;
-            String actor = ACTORS[random.nextInt(ACTORS.length)];
+            String actor = ACTORS[random.nextInt(ACTORS.length)] + (ownActors ? "." + doc.org() : "");
             Object event;
             if (step[1] == 0) {
                 String documentId = history.documentIds.get(d);

@@ -101,12 +101,16 @@ public final class ReadModels {
     }
 
     /**
-     * Delivers events as one batch of a tracking processor: the audit trail collects them and writes
+     * Delivers events as one batch of each tracking processor: the projections collect them and write
      * them together at the end, as between the interceptor's begin and end of a batch.
      */
     public void deliverBatch(java.util.List<GeneratedHistory.Event> events) {
+        revisionProjection.beginBatch();
+        registerProjection.beginBatch();
         auditTrailProjection.beginBatch();
         events.forEach(event -> deliver(event.delivery(), event.globalIndex()));
+        revisionProjection.endBatch();
+        registerProjection.endBatch();
         auditTrailProjection.endBatch();
     }
 
