@@ -13,6 +13,17 @@ record AuditScope(String key) {
 
     static final AuditScope ALL = new AuditScope("*");
 
+    /**
+     * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size. The whole
+     * trail takes every event, so its days are cut into blocks of 1,024 (a bucket stays under ~50 KB
+     * even on a day of a bulk import). Another scope takes a small share of the events, so its blocks
+     * are large (2^20): a day of one organization or actor stays one bucket in a busy store, and would
+     * reach MongoDB's 16 MB only past ~300,000 events in one day.
+     */
+    long block() {
+        return this.equals(ALL) ? 1024 : 1L << 20;
+    }
+
     static AuditScope of(String organizationId, String actor) {
         if (organizationId != null && actor != null) {
             return new AuditScope("oa|" + organizationId + "|" + actor);

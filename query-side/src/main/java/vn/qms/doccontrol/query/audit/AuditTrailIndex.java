@@ -30,21 +30,25 @@ import vn.qms.doccontrol.query.storage.StoredInstant;
  *
  * <ul>
  *   <li>{@code audit_trail_buckets}: {@code _id = scope|yyyy-MM-dd#block}, the day (in Việt Nam) on
- *       which the entries occurred and {@code block = seq / }{@value #BLOCK}; field {@code e} maps
- *       each {@code seq} to its {@code occurredAt}, in {@code seq} order. The block bounds a bucket
- *       to {@value #BLOCK} entries (~50 KB), even on a day of a bulk import.</li>
+ *       which the entries occurred and {@code block = seq / }{@link AuditScope#block()}; field
+ *       {@code e} maps each {@code seq} to its {@code occurredAt}, in {@code seq} order. The block
+ *       bounds a bucket's size, even on a day of a bulk import.</li>
  *   <li>{@code audit_trail_months}: {@code _id = scope|yyyy-MM}, field {@code buckets} maps each
  *       bucket of the month ({@code yyyy-MM-dd#block}) to {@code {n, lo, hi}}, in bucket order;
- *       and {@code _id = "extent"} with the first and last day of the trail.</li>
+ *       {@code _id = scope|all}, field {@code months} maps each month of the scope to
+ *       {@code {n, lo, hi}} of all its buckets; and {@code _id = "extent"} with the first and last
+ *       day of the trail.</li>
  * </ul>
  *
- * <p>A page is then: the months of the range (one {@code $in}), the buckets of a range's first and
- * last day when the range cuts through them (filtered to the exact instants), and the buckets that
- * hold the page itself, found by counting: buckets ordered by their lowest {@code seq}, whose
- * {@code seq} ranges overlap, form clusters, and clusters never interleave, so whole clusters are
- * skipped by their counts. Days and {@code seq} order nearly agree (an event's time is taken when it
- * is committed), so clusters are small, and the buckets read depend on the page size, not on the
- * size of the store.
+ * <p>A page is then: the range's first and last month (one {@code $in}; the months between come
+ * from the scope's summary, one lookup, when the range spans more), the buckets of the range's first
+ * and last day when the range cuts through them (filtered to the exact instants), and the months and
+ * buckets that hold the page itself, found by counting: segments (months or buckets) ordered by their
+ * lowest {@code seq}, whose {@code seq} ranges overlap, form clusters, and clusters never interleave,
+ * so whole clusters are skipped by their counts; a month in the wanted cluster is opened into its
+ * buckets and counted again. Days and {@code seq} order nearly agree (an event's time is taken when
+ * it is committed), so clusters are small, and the documents read depend on the page size, not on
+ * the size of the store.
  *
  * <p>Writes are repeatable (an entry is set under its {@code seq}; counts are recomputed from the
  * bucket, never incremented) and every document is written whole in one canonical order (buckets by
@@ -55,10 +59,12 @@ final class AuditTrailIndex {
 
     static final String BUCKETS_COLLECTION = "audit_trail_buckets";
     static final String MONTHS_COLLECTION = "audit_trail_months";
-    static final long BLOCK = 1024;
     private static final String EXTENT_ID = "extent";
     private static final String ENTRIES = "e";
     private static final String BUCKETS = "buckets";
+    private static final String MONTHS = "months";
+    /** Suffix of a scope's summary of months; a month's {@code _id} ends in {@code yyyy-MM} instead. */
+    private static final String ALL_MONTHS = "|all";
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> months;
@@ -75,8 +81,8 @@ final class AuditTrailIndex {
     /** Where a bucket stands: its day and block, ordered by day, then block. */
     record BucketKey(LocalDate day, long block) implements Comparable<BucketKey> {
 
-        static BucketKey of(Instant occurredAt, long seq) {
-            return new BucketKey(dayOf(occurredAt), seq / BLOCK);
+        static BucketKey of(AuditScope scope, Instant occurredAt, long seq) {
+            return new BucketKey(dayOf(occurredAt), seq / scope.block());
         }
 
         static BucketKey parse(String text) {
@@ -113,7 +119,7 @@ final class AuditTrailIndex {
         LocalDate firstDay = null;
         LocalDate lastDay = null;
         for (Filing filing : filings) {
-            BucketKey key = BucketKey.of(filing.occurredAt(), filing.seq());
+            BucketKey key = BucketKey.of(filing.scope(), filing.occurredAt(), filing.seq());
             added.computeIfAbsent(filing.scope().key() + "|" + key.text(), id -> new TreeMap<>())
                     .put(filing.seq(), StoredInstant.format(filing.occurredAt()));
             firstDay = firstDay == null || key.day().isBefore(firstDay) ? key.day() : firstDay;
@@ -149,6 +155,7 @@ final class AuditTrailIndex {
             storedMonths.put(month.getString("_id"), month);
         }
         List<WriteModel<Document>> monthWrites = new ArrayList<>();
+        Map<String, Document> mergedMonths = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<BucketKey, Document>> month : statsByMonth.entrySet()) {
             Document storedMonth = storedMonths.get(month.getKey());
             Document known = storedMonth == null ? new Document() : storedMonth.get(BUCKETS, Document.class);
@@ -158,6 +165,7 @@ final class AuditTrailIndex {
             Document inOrder = new Document();
             merged.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
             Document replacement = new Document("_id", month.getKey()).append(BUCKETS, inOrder);
+            mergedMonths.put(month.getKey(), inOrder);
             if (!replacement.equals(storedMonth)) {
                 monthWrites.add(new ReplaceOneModel<>(Filters.eq("_id", month.getKey()), replacement,
                         new ReplaceOptions().upsert(true)));
@@ -165,6 +173,43 @@ final class AuditTrailIndex {
         }
         if (!monthWrites.isEmpty()) {
             months.bulkWrite(monthWrites);
+        }
+
+        // Each scope's summary of its months, from the months as now written.
+        Map<String, TreeMap<String, Document>> summaries = new LinkedHashMap<>();
+        for (Map.Entry<String, Document> month : mergedMonths.entrySet()) {
+            String id = month.getKey();
+            int split = id.lastIndexOf('|');
+            long n = 0;
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            for (Object value : month.getValue().values()) {
+                Document stats = (Document) value;
+                n += stats.get("n", Number.class).longValue();
+                lo = Math.min(lo, stats.get("lo", Number.class).longValue());
+                hi = Math.max(hi, stats.get("hi", Number.class).longValue());
+            }
+            summaries.computeIfAbsent(id.substring(0, split) + ALL_MONTHS, scope -> new TreeMap<>())
+                    .put(id.substring(split + 1), new Document("n", n).append("lo", lo).append("hi", hi));
+        }
+        Map<String, Document> storedSummaries = new HashMap<>();
+        for (Document summary : months.find(Filters.in("_id", summaries.keySet()))) {
+            storedSummaries.put(summary.getString("_id"), summary);
+        }
+        List<WriteModel<Document>> summaryWrites = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<String, Document>> summary : summaries.entrySet()) {
+            Document storedSummary = storedSummaries.get(summary.getKey());
+            TreeMap<String, Object> merged = new TreeMap<>(storedSummary == null ? Map.of()
+                    : storedSummary.get(MONTHS, Document.class));
+            merged.putAll(summary.getValue());
+            Document replacement = new Document("_id", summary.getKey()).append(MONTHS, new Document(merged));
+            if (!replacement.equals(storedSummary)) {
+                summaryWrites.add(new ReplaceOneModel<>(Filters.eq("_id", summary.getKey()), replacement,
+                        new ReplaceOptions().upsert(true)));
+            }
+        }
+        if (!summaryWrites.isEmpty()) {
+            months.bulkWrite(summaryWrites);
         }
         months.updateOne(Filters.eq("_id", EXTENT_ID),
                 Updates.combine(Updates.min("first", firstDay.toString()), Updates.max("last", lastDay.toString())),
@@ -197,121 +242,155 @@ final class AuditTrailIndex {
         if (fromDay.isAfter(toDay)) {
             return new Page(0, List.of());
         }
+        Range range = new Range(scope, fromDay, toDay, from != null && from.isAfter(startOf(fromDay)) ? from : null,
+                to != null && to.isBefore(startOf(toDay.plusDays(1))) ? to : null);
 
-        List<String> monthIds = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(fromDay); !month.isAfter(YearMonth.from(toDay)); month = month.plusMonths(1)) {
-            monthIds.add(scope.key() + "|" + month);
+        // The range's first and last month in detail; the months between as the summary counts them.
+        YearMonth firstMonth = YearMonth.from(fromDay);
+        YearMonth lastMonth = YearMonth.from(toDay);
+        List<String> detailed = new ArrayList<>(List.of(scope.key() + "|" + firstMonth));
+        if (!lastMonth.equals(firstMonth)) {
+            detailed.add(scope.key() + "|" + lastMonth);
         }
-        List<Segment> segments = new ArrayList<>();
-        List<BucketKey> cut = new ArrayList<>();
-        for (Document month : months.find(Filters.in("_id", monthIds))) {
-            Document known = month.get(BUCKETS, Document.class);
-            if (known == null) {
-                continue;
-            }
-            for (Map.Entry<String, Object> bucket : known.entrySet()) {
-                BucketKey key = BucketKey.parse(bucket.getKey());
-                if (key.day().isBefore(fromDay) || key.day().isAfter(toDay)) {
-                    continue;
-                }
-                boolean cutAtStart = from != null && key.day().equals(fromDay) && from.isAfter(startOf(fromDay));
-                boolean cutAtEnd = to != null && key.day().equals(toDay) && to.isBefore(startOf(toDay.plusDays(1)));
-                if (cutAtStart || cutAtEnd) {
-                    cut.add(key);
-                } else {
-                    Document stats = (Document) bucket.getValue();
-                    segments.add(new Segment(key, stats.get("n", Number.class).longValue(),
-                            stats.get("lo", Number.class).longValue(), stats.get("hi", Number.class).longValue()));
+        List<Segment> segments = new ArrayList<>(bucketsOf(detailed, range));
+        if (firstMonth.plusMonths(1).isBefore(lastMonth)) {
+            Document summary = months.find(Filters.eq("_id", scope.key() + ALL_MONTHS)).first();
+            Document known = summary == null ? new Document() : summary.get(MONTHS, Document.class);
+            for (Map.Entry<String, Object> month : known.entrySet()) {
+                YearMonth yearMonth = YearMonth.parse(month.getKey());
+                if (yearMonth.isAfter(firstMonth) && yearMonth.isBefore(lastMonth)) {
+                    segments.add(Segment.month(scope.key() + "|" + yearMonth, (Document) month.getValue()));
                 }
             }
         }
-        // Buckets the range cuts through are read now, and only their entries in range count.
-        String fromText = StoredInstant.format(from);
-        String toText = StoredInstant.format(to);
-        for (Map.Entry<BucketKey, TreeMap<Long, String>> bucket : read(scope, cut).entrySet()) {
-            TreeMap<Long, String> inRange = new TreeMap<>();
-            bucket.getValue().forEach((seq, occurred) -> {
-                if ((fromText == null || occurred.compareTo(fromText) >= 0) && (toText == null || occurred.compareTo(toText) < 0)) {
-                    inRange.put(seq, occurred);
-                }
-            });
-            if (!inRange.isEmpty()) {
-                Segment segment = new Segment(bucket.getKey(), inRange.size(), inRange.firstKey(), inRange.lastKey());
-                segment.seqs = new ArrayList<>(inRange.keySet());
-                segments.add(segment);
-            }
-        }
-
-        List<List<Segment>> clusters = clusters(segments);
-        long total = segments.stream().mapToLong(Segment::count).sum();
-        long end = offset + size;
-        List<List<Segment>> wanted = new ArrayList<>();
-        long before = 0;
-        long skipped = 0;
-        for (List<Segment> cluster : clusters) {
-            long count = cluster.stream().mapToLong(Segment::count).sum();
-            if (before + count > offset && before < end) {
-                if (wanted.isEmpty()) {
-                    skipped = before;
-                }
-                wanted.add(cluster);
-            }
-            before += count;
-            if (before >= end) {
-                break;
-            }
-        }
-        if (wanted.isEmpty()) {
-            return new Page(total, List.of());
-        }
-        List<BucketKey> toRead = wanted.stream().flatMap(List::stream).filter(s -> s.seqs == null).map(Segment::key).toList();
-        Map<BucketKey, TreeMap<Long, String>> read = read(scope, toRead);
-        List<Long> seqs = new ArrayList<>();
-        for (List<Segment> cluster : wanted) {
-            List<Long> inCluster = new ArrayList<>();
-            for (Segment segment : cluster) {
-                if (segment.seqs != null) {
-                    inCluster.addAll(segment.seqs);
-                } else {
-                    inCluster.addAll(read.getOrDefault(segment.key(), new TreeMap<>()).keySet());
-                }
-            }
-            inCluster.sort(Comparator.naturalOrder());
-            seqs.addAll(inCluster);
-        }
-        int from0 = (int) Math.min(seqs.size(), offset - skipped);
-        int to0 = (int) Math.min(seqs.size(), from0 + (long) size);
-        return new Page(total, List.copyOf(seqs.subList(from0, to0)));
+        long total = segments.stream().mapToLong(segment -> segment.count).sum();
+        return new Page(total, take(segments, offset, size, range));
     }
 
-    /** A bucket in a listing; {@code seqs} once read. */
+    /** The scope and days asked, and the instants that cut through the first or last day (else null). */
+    private record Range(AuditScope scope, LocalDate fromDay, LocalDate toDay, Instant cutFrom, Instant cutTo) {
+    }
+
+    /**
+     * A month, a bucket not read yet, or a bucket's {@code seq}s in range: how many entries, and
+     * their lowest and highest {@code seq}.
+     */
     private static final class Segment {
-        private final BucketKey key;
+        private final String id;
         private final long count;
         private final long lo;
         private final long hi;
-        private List<Long> seqs;
+        private final boolean month;
+        private final List<Long> seqs;
 
-        Segment(BucketKey key, long count, long lo, long hi) {
-            this.key = key;
+        private Segment(String id, long count, long lo, long hi, boolean month, List<Long> seqs) {
+            this.id = id;
             this.count = count;
             this.lo = lo;
             this.hi = hi;
+            this.month = month;
+            this.seqs = seqs;
         }
 
-        BucketKey key() {
-            return key;
+        static Segment month(String monthId, Document stats) {
+            return new Segment(monthId, number(stats, "n"), number(stats, "lo"), number(stats, "hi"), true, null);
         }
 
-        long count() {
-            return count;
+        static Segment bucket(String bucketId, Document stats) {
+            return new Segment(bucketId, number(stats, "n"), number(stats, "lo"), number(stats, "hi"), false, null);
         }
+
+        static Segment read(String bucketId, List<Long> seqs) {
+            return new Segment(bucketId, seqs.size(), seqs.get(0), seqs.get(seqs.size() - 1), false, seqs);
+        }
+
+        private static long number(Document stats, String field) {
+            return stats.get(field, Number.class).longValue();
+        }
+    }
+
+    /**
+     * The buckets of these months within the range: those the range cuts through are read now and
+     * keep only their entries in range.
+     */
+    private List<Segment> bucketsOf(List<String> monthIds, Range range) {
+        List<Segment> segments = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        for (Document month : months.find(Filters.in("_id", monthIds))) {
+            Document known = month.get(BUCKETS, Document.class);
+            for (Map.Entry<String, Object> bucket : known.entrySet()) {
+                BucketKey key = BucketKey.parse(bucket.getKey());
+                if (key.day().isBefore(range.fromDay()) || key.day().isAfter(range.toDay())) {
+                    continue;
+                }
+                String bucketId = range.scope().key() + "|" + bucket.getKey();
+                if ((range.cutFrom() != null && key.day().equals(range.fromDay()))
+                        || (range.cutTo() != null && key.day().equals(range.toDay()))) {
+                    cut.add(bucketId);
+                } else {
+                    segments.add(Segment.bucket(bucketId, (Document) bucket.getValue()));
+                }
+            }
+        }
+        String fromText = StoredInstant.format(range.cutFrom());
+        String toText = StoredInstant.format(range.cutTo());
+        for (Map.Entry<String, TreeMap<Long, String>> bucket : read(cut).entrySet()) {
+            List<Long> inRange = new ArrayList<>();
+            bucket.getValue().forEach((seq, occurred) -> {
+                if ((fromText == null || occurred.compareTo(fromText) >= 0) && (toText == null || occurred.compareTo(toText) < 0)) {
+                    inRange.add(seq);
+                }
+            });
+            if (!inRange.isEmpty()) {
+                segments.add(Segment.read(bucket.getKey(), inRange));
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * Entries {@code offset .. offset + size} of the segments in {@code seq} order. Segments whose
+     * {@code seq} ranges overlap form a cluster; clusters never interleave, so those before the page
+     * are skipped by their counts. In a cluster the page needs, months are opened into their buckets
+     * and counted again; a cluster of buckets only is read and merged.
+     */
+    private List<Long> take(List<Segment> segments, long offset, int size, Range range) {
+        List<Long> page = new ArrayList<>();
+        long before = 0;
+        for (List<Segment> cluster : clusters(segments)) {
+            long count = cluster.stream().mapToLong(segment -> segment.count).sum();
+            long wanted = size - page.size();
+            if (wanted <= 0) {
+                break;
+            }
+            if (before + count > offset) {
+                long skip = Math.max(0, offset - before);
+                List<String> monthIds = cluster.stream().filter(s -> s.month).map(s -> s.id).toList();
+                if (!monthIds.isEmpty()) {
+                    List<Segment> opened = new ArrayList<>(cluster.stream().filter(s -> !s.month).toList());
+                    opened.addAll(bucketsOf(monthIds, range));
+                    page.addAll(take(opened, skip, (int) wanted, range));
+                } else {
+                    Map<String, TreeMap<Long, String>> read = read(cluster.stream()
+                            .filter(s -> s.seqs == null).map(s -> s.id).toList());
+                    List<Long> seqs = new ArrayList<>();
+                    for (Segment segment : cluster) {
+                        seqs.addAll(segment.seqs != null ? segment.seqs
+                                : read.getOrDefault(segment.id, new TreeMap<>()).keySet());
+                    }
+                    seqs.sort(Comparator.naturalOrder());
+                    seqs.stream().skip(skip).limit(wanted).forEach(page::add);
+                }
+            }
+            before += count;
+        }
+        return page;
     }
 
     /** Segments ordered by lowest seq, grouped where their seq ranges overlap. */
     private static List<List<Segment>> clusters(List<Segment> segments) {
         List<Segment> ordered = new ArrayList<>(segments);
-        ordered.sort(Comparator.comparingLong((Segment s) -> s.lo).thenComparing(Segment::key));
+        ordered.sort(Comparator.comparingLong((Segment s) -> s.lo).thenComparing(s -> s.id));
         List<List<Segment>> clusters = new ArrayList<>();
         List<Segment> current = null;
         long currentHi = Long.MIN_VALUE;
@@ -326,15 +405,14 @@ final class AuditTrailIndex {
         return clusters;
     }
 
-    private Map<BucketKey, TreeMap<Long, String>> read(AuditScope scope, List<BucketKey> keys) {
-        Map<BucketKey, TreeMap<Long, String>> read = new HashMap<>();
-        if (keys.isEmpty()) {
+    /** The buckets with these {@code _id}s, each as its entries by {@code seq}. */
+    private Map<String, TreeMap<Long, String>> read(List<String> bucketIds) {
+        Map<String, TreeMap<Long, String>> read = new HashMap<>();
+        if (bucketIds.isEmpty()) {
             return read;
         }
-        List<String> ids = keys.stream().map(key -> scope.key() + "|" + key.text()).toList();
-        for (Document bucket : buckets.find(Filters.in("_id", ids))) {
-            String id = bucket.getString("_id");
-            read.put(BucketKey.parse(id.substring(id.lastIndexOf('|') + 1)), entriesOf(bucket));
+        for (Document bucket : buckets.find(Filters.in("_id", bucketIds))) {
+            read.put(bucket.getString("_id"), entriesOf(bucket));
         }
         return read;
     }
