@@ -6,7 +6,7 @@ import java.util.List;
  * A listing of the audit trail that is kept ready in buckets ({@link AuditTrailIndex}): the whole
  * trail, one organization's, one actor's, or one actor's in one organization. Each entry is filed
  * under all four, so that every combination of these filters is a listing of its own with exact
- * counts. The key starts every {@code _id} of the scope's buckets and months; organization ids are
+ * counts. The key starts every {@code _id} of the scope's buckets and year summaries; organization ids are
  * slugs, so {@code "oa|org|actor"} cannot be read two ways.
  */
 record AuditScope(String key) {
@@ -15,13 +15,13 @@ record AuditScope(String key) {
 
     /**
      * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size. The whole
-     * trail takes every event, so its days are cut into blocks of 1,024 (a bucket stays under ~50 KB
-     * even on a day of a bulk import). Another scope takes a small share of the events, so its blocks
-     * are large (2^20): a day of one organization or actor stays one bucket in a busy store, and would
-     * reach MongoDB's 16 MB only past ~300,000 events in one day.
+     * trail takes every event, so its months are cut into blocks of 1,024 (a bucket stays under
+     * ~50 KB, and a page reads one or two). Another scope takes a small share of the events, so its
+     * blocks are large (2^18): a month of one organization or actor stays one bucket in a busy store,
+     * and a bucket stays under ~12 MB, below MongoDB's 16 MB, whatever happens.
      */
     long block() {
-        return this.equals(ALL) ? 1024 : 1L << 20;
+        return this.equals(ALL) ? 1024 : 1L << 18;
     }
 
     static AuditScope of(String organizationId, String actor) {

@@ -9,7 +9,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,91 +23,85 @@ import vn.qms.doccontrol.query.storage.StoredInstant;
 
 /**
  * Keeps each {@link AuditScope}'s listing of the audit trail ready to page without scanning: the
- * entries' {@code seq}s (their global index in the event store) filed in buckets, and per month a
- * directory of the buckets with how many entries each holds and their lowest and highest
- * {@code seq}.
+ * entries' {@code seq}s (their global index in the event store) filed in buckets, and per year a
+ * summary of the buckets: how many entries each holds, their lowest and highest {@code seq}, and
+ * when the first and the last of them occurred.
  *
  * <ul>
- *   <li>{@code audit_trail_buckets}: {@code _id = scope|yyyy-MM-dd#block}, the day (in Việt Nam) on
+ *   <li>{@code audit_trail_buckets}: {@code _id = scope|yyyy-MM#block}, the month (in Việt Nam) in
  *       which the entries occurred and {@code block = seq / }{@link AuditScope#block()}; field
  *       {@code e} maps each {@code seq} to its {@code occurredAt}, in {@code seq} order. The block
- *       bounds a bucket's size, even on a day of a bulk import.</li>
- *   <li>{@code audit_trail_months}: {@code _id = scope|yyyy-MM}, field {@code buckets} maps each
- *       bucket of the month ({@code yyyy-MM-dd#block}) to {@code {n, lo, hi}}, in bucket order;
- *       {@code _id = scope|all}, field {@code months} maps each month of the scope to
- *       {@code {n, lo, hi}} of all its buckets; and {@code _id = "extent"} with the first and last
- *       day of the trail.</li>
+ *       bounds a bucket's size.</li>
+ *   <li>{@code audit_trail_years}: {@code _id = scope|yyyy}, field {@code buckets} maps each bucket
+ *       of the year ({@code yyyy-MM#block}) to {@code {n, lo, hi, first, last}}, in bucket order; and
+ *       {@code _id = "extent"} with the trail's first and last month.</li>
  * </ul>
  *
- * <p>A page is then: the range's first and last month (one {@code $in}; the months between come
- * from the scope's summary, one lookup, when the range spans more), the buckets of the range's first
- * and last day when the range cuts through them (filtered to the exact instants), and the months and
- * buckets that hold the page itself, found by counting: segments (months or buckets) ordered by their
- * lowest {@code seq}, whose {@code seq} ranges overlap, form clusters, and clusters never interleave,
- * so whole clusters are skipped by their counts; a month in the wanted cluster is opened into its
- * buckets and counted again. Days and {@code seq} order nearly agree (an event's time is taken when
- * it is committed), so clusters are small, and the documents read depend on the page size, not on
- * the size of the store.
+ * <p>A page is then: the summaries of the range's years (one {@code $in}, usually one document); the
+ * buckets whose first and last instants straddle {@code from} or {@code to}, read and filtered to the
+ * exact instants (an event's time is taken when it commits, so they are the one or two buckets at
+ * each end of the range, and none for a range of whole months); and the buckets that hold the page
+ * itself, found by counting: buckets ordered by their lowest {@code seq}, whose {@code seq} ranges
+ * overlap, form clusters, and clusters never interleave, so the clusters before the page are skipped
+ * by their counts, and only the page's are read and merged. What is read depends on the page size and
+ * on the range's years, not on the size of the store.
  *
  * <p>Writes are repeatable (an entry is set under its {@code seq}; counts are recomputed from the
  * bucket, never incremented) and every document is written whole in one canonical order (buckets by
- * {@code seq}, months by bucket), also when an event arrives after higher {@code seq}s (a gap that
+ * {@code seq}, summaries by bucket), also when an event arrives after higher {@code seq}s (a gap that
  * filled late), so a replay, which reads in {@code seq} order, writes exactly the same documents.
  */
 final class AuditTrailIndex {
 
     static final String BUCKETS_COLLECTION = "audit_trail_buckets";
-    static final String MONTHS_COLLECTION = "audit_trail_months";
+    static final String YEARS_COLLECTION = "audit_trail_years";
     private static final String EXTENT_ID = "extent";
     private static final String ENTRIES = "e";
     private static final String BUCKETS = "buckets";
-    private static final String MONTHS = "months";
-    /** Suffix of a scope's summary of months; a month's {@code _id} ends in {@code yyyy-MM} instead. */
-    private static final String ALL_MONTHS = "|all";
 
     private final MongoCollection<Document> buckets;
-    private final MongoCollection<Document> months;
+    private final MongoCollection<Document> years;
 
     AuditTrailIndex(MongoDatabase database) {
         this.buckets = database.getCollection(BUCKETS_COLLECTION);
-        this.months = database.getCollection(MONTHS_COLLECTION);
+        this.years = database.getCollection(YEARS_COLLECTION);
     }
 
     /** One page of a scope's listing: the {@code seq}s in order, and how many entries match in all. */
     record Page(long total, List<Long> seqs) {
     }
 
-    /** Where a bucket stands: its day and block, ordered by day, then block. */
-    record BucketKey(LocalDate day, long block) implements Comparable<BucketKey> {
-
-        static BucketKey of(AuditScope scope, Instant occurredAt, long seq) {
-            return new BucketKey(dayOf(occurredAt), seq / scope.block());
-        }
-
-        static BucketKey parse(String text) {
-            int hash = text.indexOf('#');
-            return new BucketKey(LocalDate.parse(text.substring(0, hash)), Long.parseLong(text.substring(hash + 1)));
-        }
-
-        String text() {
-            return day + "#" + block;
-        }
-
-        @Override
-        public int compareTo(BucketKey other) {
-            int byDay = day.compareTo(other.day);
-            return byDay != 0 ? byDay : Long.compare(block, other.block);
-        }
-    }
-
     /** One entry to file: its {@code seq} and when it occurred, under one scope. */
     record Filing(AuditScope scope, long seq, Instant occurredAt) {
     }
 
+    /** Where a bucket stands: its month and block, ordered by month, then block. */
+    record BucketKey(YearMonth month, long block) implements Comparable<BucketKey> {
+
+        static BucketKey of(AuditScope scope, Instant occurredAt, long seq) {
+            return new BucketKey(monthOf(occurredAt), seq / scope.block());
+        }
+
+        static BucketKey parse(String text) {
+            int hash = text.indexOf('#');
+            return new BucketKey(YearMonth.parse(text.substring(0, hash)), Long.parseLong(text.substring(hash + 1)));
+        }
+
+        String text() {
+            return month + "#" + block;
+        }
+
+        @Override
+        public int compareTo(BucketKey other) {
+            int byMonth = month.compareTo(other.month);
+            return byMonth != 0 ? byMonth : Long.compare(block, other.block);
+        }
+    }
+
     /**
-     * Files entries: reads the buckets and months they touch (one {@code $in} each), merges in memory
-     * and replaces what changed (one bulk write each), so a batch of events costs a handful of
-     * commands whatever its size. Safe with one writer only (the processor's single segment).
+     * Files entries: reads the buckets and year summaries they touch (one {@code $in} each), merges
+     * in memory and replaces what changed (one bulk write each), so a batch of events costs a handful
+     * of commands whatever its size. Safe with one writer only (the processor's single segment).
      * Repeating it changes nothing; every document is written in its one canonical order.
      */
     void addAll(List<Filing> filings) {
@@ -116,14 +109,14 @@ final class AuditTrailIndex {
             return;
         }
         Map<String, TreeMap<Long, String>> added = new LinkedHashMap<>();
-        LocalDate firstDay = null;
-        LocalDate lastDay = null;
+        YearMonth firstMonth = null;
+        YearMonth lastMonth = null;
         for (Filing filing : filings) {
             BucketKey key = BucketKey.of(filing.scope(), filing.occurredAt(), filing.seq());
             added.computeIfAbsent(filing.scope().key() + "|" + key.text(), id -> new TreeMap<>())
                     .put(filing.seq(), StoredInstant.format(filing.occurredAt()));
-            firstDay = firstDay == null || key.day().isBefore(firstDay) ? key.day() : firstDay;
-            lastDay = lastDay == null || key.day().isAfter(lastDay) ? key.day() : lastDay;
+            firstMonth = firstMonth == null || key.month().isBefore(firstMonth) ? key.month() : firstMonth;
+            lastMonth = lastMonth == null || key.month().isAfter(lastMonth) ? key.month() : lastMonth;
         }
 
         Map<String, TreeMap<Long, String>> stored = new HashMap<>();
@@ -131,7 +124,7 @@ final class AuditTrailIndex {
             stored.put(bucket.getString("_id"), entriesOf(bucket));
         }
         List<WriteModel<Document>> bucketWrites = new ArrayList<>();
-        Map<String, TreeMap<BucketKey, Document>> statsByMonth = new LinkedHashMap<>();
+        Map<String, TreeMap<BucketKey, Document>> statsByYear = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<Long, String>> bucket : added.entrySet()) {
             String id = bucket.getKey();
             TreeMap<Long, String> entries = stored.getOrDefault(id, new TreeMap<>());
@@ -143,82 +136,43 @@ final class AuditTrailIndex {
             }
             int split = id.lastIndexOf('|');
             BucketKey key = BucketKey.parse(id.substring(split + 1));
-            statsByMonth.computeIfAbsent(id.substring(0, split) + "|" + YearMonth.from(key.day()), month -> new TreeMap<>())
-                    .put(key, new Document("n", entries.size()).append("lo", entries.firstKey()).append("hi", entries.lastKey()));
+            statsByYear.computeIfAbsent(id.substring(0, split) + "|" + key.month().getYear(), year -> new TreeMap<>())
+                    .put(key, stats(entries));
         }
         if (!bucketWrites.isEmpty()) {
             buckets.bulkWrite(bucketWrites);
         }
 
-        Map<String, Document> storedMonths = new HashMap<>();
-        for (Document month : months.find(Filters.in("_id", statsByMonth.keySet()))) {
-            storedMonths.put(month.getString("_id"), month);
+        Map<String, Document> storedYears = new HashMap<>();
+        for (Document year : years.find(Filters.in("_id", statsByYear.keySet()))) {
+            storedYears.put(year.getString("_id"), year);
         }
-        List<WriteModel<Document>> monthWrites = new ArrayList<>();
-        Map<String, Document> mergedMonths = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<BucketKey, Document>> month : statsByMonth.entrySet()) {
-            Document storedMonth = storedMonths.get(month.getKey());
-            Document known = storedMonth == null ? new Document() : storedMonth.get(BUCKETS, Document.class);
+        List<WriteModel<Document>> yearWrites = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<BucketKey, Document>> year : statsByYear.entrySet()) {
+            Document storedYear = storedYears.get(year.getKey());
+            Document known = storedYear == null ? new Document() : storedYear.get(BUCKETS, Document.class);
             TreeMap<BucketKey, Object> merged = new TreeMap<>();
             known.forEach((text, value) -> merged.put(BucketKey.parse(text), value));
-            merged.putAll(month.getValue());
+            merged.putAll(year.getValue());
             Document inOrder = new Document();
             merged.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
-            Document replacement = new Document("_id", month.getKey()).append(BUCKETS, inOrder);
-            mergedMonths.put(month.getKey(), inOrder);
-            if (!replacement.equals(storedMonth)) {
-                monthWrites.add(new ReplaceOneModel<>(Filters.eq("_id", month.getKey()), replacement,
+            Document replacement = new Document("_id", year.getKey()).append(BUCKETS, inOrder);
+            if (!replacement.equals(storedYear)) {
+                yearWrites.add(new ReplaceOneModel<>(Filters.eq("_id", year.getKey()), replacement,
                         new ReplaceOptions().upsert(true)));
             }
         }
-        if (!monthWrites.isEmpty()) {
-            months.bulkWrite(monthWrites);
+        if (!yearWrites.isEmpty()) {
+            years.bulkWrite(yearWrites);
         }
-
-        // Each scope's summary of its months, from the months as now written.
-        Map<String, TreeMap<String, Document>> summaries = new LinkedHashMap<>();
-        for (Map.Entry<String, Document> month : mergedMonths.entrySet()) {
-            String id = month.getKey();
-            int split = id.lastIndexOf('|');
-            long n = 0;
-            long lo = Long.MAX_VALUE;
-            long hi = Long.MIN_VALUE;
-            for (Object value : month.getValue().values()) {
-                Document stats = (Document) value;
-                n += stats.get("n", Number.class).longValue();
-                lo = Math.min(lo, stats.get("lo", Number.class).longValue());
-                hi = Math.max(hi, stats.get("hi", Number.class).longValue());
-            }
-            summaries.computeIfAbsent(id.substring(0, split) + ALL_MONTHS, scope -> new TreeMap<>())
-                    .put(id.substring(split + 1), new Document("n", n).append("lo", lo).append("hi", hi));
-        }
-        Map<String, Document> storedSummaries = new HashMap<>();
-        for (Document summary : months.find(Filters.in("_id", summaries.keySet()))) {
-            storedSummaries.put(summary.getString("_id"), summary);
-        }
-        List<WriteModel<Document>> summaryWrites = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<String, Document>> summary : summaries.entrySet()) {
-            Document storedSummary = storedSummaries.get(summary.getKey());
-            TreeMap<String, Object> merged = new TreeMap<>(storedSummary == null ? Map.of()
-                    : storedSummary.get(MONTHS, Document.class));
-            merged.putAll(summary.getValue());
-            Document replacement = new Document("_id", summary.getKey()).append(MONTHS, new Document(merged));
-            if (!replacement.equals(storedSummary)) {
-                summaryWrites.add(new ReplaceOneModel<>(Filters.eq("_id", summary.getKey()), replacement,
-                        new ReplaceOptions().upsert(true)));
-            }
-        }
-        if (!summaryWrites.isEmpty()) {
-            months.bulkWrite(summaryWrites);
-        }
-        months.updateOne(Filters.eq("_id", EXTENT_ID),
-                Updates.combine(Updates.min("first", firstDay.toString()), Updates.max("last", lastDay.toString())),
+        years.updateOne(Filters.eq("_id", EXTENT_ID),
+                Updates.combine(Updates.min("first", firstMonth.toString()), Updates.max("last", lastMonth.toString())),
                 new UpdateOptions().upsert(true));
     }
 
     void clear() {
         buckets.deleteMany(new Document());
-        months.deleteMany(new Document());
+        years.deleteMany(new Document());
     }
 
     /**
@@ -226,115 +180,53 @@ final class AuditTrailIndex {
      * in {@code seq} order.
      */
     Page page(AuditScope scope, Instant from, Instant to, long offset, int size) {
-        Document extent = months.find(Filters.eq("_id", EXTENT_ID)).first();
+        Document extent = years.find(Filters.eq("_id", EXTENT_ID)).first();
         if (extent == null) {
             return new Page(0, List.of());
         }
-        LocalDate firstDay = LocalDate.parse(extent.getString("first"));
-        LocalDate lastDay = LocalDate.parse(extent.getString("last"));
+        YearMonth firstMonth = YearMonth.parse(extent.getString("first"));
+        YearMonth lastMonth = YearMonth.parse(extent.getString("last"));
         // Compare instants before converting: a far-off instant need not be a date at all.
-        if ((from != null && !from.isBefore(startOf(lastDay.plusDays(1))))
-                || (to != null && !to.isAfter(startOf(firstDay)))) {
+        if ((from != null && !from.isBefore(startOf(lastMonth.plusMonths(1))))
+                || (to != null && !to.isAfter(startOf(firstMonth)))) {
             return new Page(0, List.of());
         }
-        LocalDate fromDay = from == null || from.isBefore(startOf(firstDay)) ? firstDay : dayOf(from);
-        LocalDate toDay = to == null || to.isAfter(startOf(lastDay.plusDays(1))) ? lastDay : dayOf(to.minusNanos(1));
-        if (fromDay.isAfter(toDay)) {
+        YearMonth fromMonth = from == null || from.isBefore(startOf(firstMonth)) ? firstMonth : monthOf(from);
+        YearMonth toMonth = to == null || to.isAfter(startOf(lastMonth.plusMonths(1))) ? lastMonth : monthOf(to.minusNanos(1));
+        if (fromMonth.isAfter(toMonth)) {
             return new Page(0, List.of());
         }
-        Range range = new Range(scope, fromDay, toDay, from != null && from.isAfter(startOf(fromDay)) ? from : null,
-                to != null && to.isBefore(startOf(toDay.plusDays(1))) ? to : null);
+        // Bounds beyond the trail bound nothing (and a far-off instant's text does not sort as time).
+        String fromText = from == null || from.isBefore(startOf(firstMonth)) ? null : StoredInstant.format(from);
+        String toText = to == null || to.isAfter(startOf(lastMonth.plusMonths(1))) ? null : StoredInstant.format(to);
 
-        // The range's first and last month in detail; the months between as the summary counts them.
-        YearMonth firstMonth = YearMonth.from(fromDay);
-        YearMonth lastMonth = YearMonth.from(toDay);
-        List<String> detailed = new ArrayList<>(List.of(scope.key() + "|" + firstMonth));
-        if (!lastMonth.equals(firstMonth)) {
-            detailed.add(scope.key() + "|" + lastMonth);
+        List<String> yearIds = new ArrayList<>();
+        for (int year = fromMonth.getYear(); year <= toMonth.getYear(); year++) {
+            yearIds.add(scope.key() + "|" + year);
         }
-        List<Segment> segments = new ArrayList<>(bucketsOf(detailed, range));
-        if (firstMonth.plusMonths(1).isBefore(lastMonth)) {
-            Document summary = months.find(Filters.eq("_id", scope.key() + ALL_MONTHS)).first();
-            Document known = summary == null ? new Document() : summary.get(MONTHS, Document.class);
-            for (Map.Entry<String, Object> month : known.entrySet()) {
-                YearMonth yearMonth = YearMonth.parse(month.getKey());
-                if (yearMonth.isAfter(firstMonth) && yearMonth.isBefore(lastMonth)) {
-                    segments.add(Segment.month(scope.key() + "|" + yearMonth, (Document) month.getValue()));
-                }
-            }
-        }
-        long total = segments.stream().mapToLong(segment -> segment.count).sum();
-        return new Page(total, take(segments, offset, size, range));
-    }
-
-    /** The scope and days asked, and the instants that cut through the first or last day (else null). */
-    private record Range(AuditScope scope, LocalDate fromDay, LocalDate toDay, Instant cutFrom, Instant cutTo) {
-    }
-
-    /**
-     * A month, a bucket not read yet, or a bucket's {@code seq}s in range: how many entries, and
-     * their lowest and highest {@code seq}.
-     */
-    private static final class Segment {
-        private final String id;
-        private final long count;
-        private final long lo;
-        private final long hi;
-        private final boolean month;
-        private final List<Long> seqs;
-
-        private Segment(String id, long count, long lo, long hi, boolean month, List<Long> seqs) {
-            this.id = id;
-            this.count = count;
-            this.lo = lo;
-            this.hi = hi;
-            this.month = month;
-            this.seqs = seqs;
-        }
-
-        static Segment month(String monthId, Document stats) {
-            return new Segment(monthId, number(stats, "n"), number(stats, "lo"), number(stats, "hi"), true, null);
-        }
-
-        static Segment bucket(String bucketId, Document stats) {
-            return new Segment(bucketId, number(stats, "n"), number(stats, "lo"), number(stats, "hi"), false, null);
-        }
-
-        static Segment read(String bucketId, List<Long> seqs) {
-            return new Segment(bucketId, seqs.size(), seqs.get(0), seqs.get(seqs.size() - 1), false, seqs);
-        }
-
-        private static long number(Document stats, String field) {
-            return stats.get(field, Number.class).longValue();
-        }
-    }
-
-    /**
-     * The buckets of these months within the range: those the range cuts through are read now and
-     * keep only their entries in range.
-     */
-    private List<Segment> bucketsOf(List<String> monthIds, Range range) {
         List<Segment> segments = new ArrayList<>();
-        List<String> cut = new ArrayList<>();
-        for (Document month : months.find(Filters.in("_id", monthIds))) {
-            Document known = month.get(BUCKETS, Document.class);
-            for (Map.Entry<String, Object> bucket : known.entrySet()) {
+        List<String> straddling = new ArrayList<>();
+        for (Document year : years.find(Filters.in("_id", yearIds))) {
+            for (Map.Entry<String, Object> bucket : year.get(BUCKETS, Document.class).entrySet()) {
                 BucketKey key = BucketKey.parse(bucket.getKey());
-                if (key.day().isBefore(range.fromDay()) || key.day().isAfter(range.toDay())) {
+                if (key.month().isBefore(fromMonth) || key.month().isAfter(toMonth)) {
                     continue;
                 }
-                String bucketId = range.scope().key() + "|" + bucket.getKey();
-                if ((range.cutFrom() != null && key.day().equals(range.fromDay()))
-                        || (range.cutTo() != null && key.day().equals(range.toDay()))) {
-                    cut.add(bucketId);
+                Document stats = (Document) bucket.getValue();
+                String first = stats.getString("first");
+                String last = stats.getString("last");
+                if ((fromText != null && last.compareTo(fromText) < 0) || (toText != null && first.compareTo(toText) >= 0)) {
+                    continue;
+                }
+                String bucketId = scope.key() + "|" + bucket.getKey();
+                if ((fromText != null && first.compareTo(fromText) < 0) || (toText != null && last.compareTo(toText) >= 0)) {
+                    straddling.add(bucketId);
                 } else {
-                    segments.add(Segment.bucket(bucketId, (Document) bucket.getValue()));
+                    segments.add(Segment.bucket(bucketId, stats));
                 }
             }
         }
-        String fromText = StoredInstant.format(range.cutFrom());
-        String toText = StoredInstant.format(range.cutTo());
-        for (Map.Entry<String, TreeMap<Long, String>> bucket : read(cut).entrySet()) {
+        for (Map.Entry<String, TreeMap<Long, String>> bucket : read(straddling).entrySet()) {
             List<Long> inRange = new ArrayList<>();
             bucket.getValue().forEach((seq, occurred) -> {
                 if ((fromText == null || occurred.compareTo(fromText) >= 0) && (toText == null || occurred.compareTo(toText) < 0)) {
@@ -345,46 +237,67 @@ final class AuditTrailIndex {
                 segments.add(Segment.read(bucket.getKey(), inRange));
             }
         }
-        return segments;
+        long total = segments.stream().mapToLong(segment -> segment.count).sum();
+        return new Page(total, take(segments, offset, size));
+    }
+
+    /** A bucket, read or not: how many entries (in range), their lowest and highest {@code seq}. */
+    private static final class Segment {
+        private final String id;
+        private final long count;
+        private final long lo;
+        private final long hi;
+        private final List<Long> seqs;
+
+        private Segment(String id, long count, long lo, long hi, List<Long> seqs) {
+            this.id = id;
+            this.count = count;
+            this.lo = lo;
+            this.hi = hi;
+            this.seqs = seqs;
+        }
+
+        static Segment bucket(String bucketId, Document stats) {
+            return new Segment(bucketId, stats.get("n", Number.class).longValue(), stats.get("lo", Number.class).longValue(),
+                    stats.get("hi", Number.class).longValue(), null);
+        }
+
+        static Segment read(String bucketId, List<Long> seqs) {
+            return new Segment(bucketId, seqs.size(), seqs.get(0), seqs.get(seqs.size() - 1), seqs);
+        }
     }
 
     /**
      * Entries {@code offset .. offset + size} of the segments in {@code seq} order. Segments whose
      * {@code seq} ranges overlap form a cluster; clusters never interleave, so those before the page
-     * are skipped by their counts. In a cluster the page needs, months are opened into their buckets
-     * and counted again; a cluster of buckets only is read and merged.
+     * are skipped by their counts, and only the page's clusters are read and merged.
      */
-    private List<Long> take(List<Segment> segments, long offset, int size, Range range) {
-        List<Long> page = new ArrayList<>();
+    private List<Long> take(List<Segment> segments, long offset, int size) {
+        List<List<Segment>> wanted = new ArrayList<>();
         long before = 0;
+        long skip = 0;
         for (List<Segment> cluster : clusters(segments)) {
             long count = cluster.stream().mapToLong(segment -> segment.count).sum();
-            long wanted = size - page.size();
-            if (wanted <= 0) {
-                break;
-            }
-            if (before + count > offset) {
-                long skip = Math.max(0, offset - before);
-                List<String> monthIds = cluster.stream().filter(s -> s.month).map(s -> s.id).toList();
-                if (!monthIds.isEmpty()) {
-                    List<Segment> opened = new ArrayList<>(cluster.stream().filter(s -> !s.month).toList());
-                    opened.addAll(bucketsOf(monthIds, range));
-                    page.addAll(take(opened, skip, (int) wanted, range));
-                } else {
-                    Map<String, TreeMap<Long, String>> read = read(cluster.stream()
-                            .filter(s -> s.seqs == null).map(s -> s.id).toList());
-                    List<Long> seqs = new ArrayList<>();
-                    for (Segment segment : cluster) {
-                        seqs.addAll(segment.seqs != null ? segment.seqs
-                                : read.getOrDefault(segment.id, new TreeMap<>()).keySet());
-                    }
-                    seqs.sort(Comparator.naturalOrder());
-                    seqs.stream().skip(skip).limit(wanted).forEach(page::add);
+            if (before + count > offset && before < offset + size) {
+                if (wanted.isEmpty()) {
+                    skip = offset - before;
                 }
+                wanted.add(cluster);
             }
             before += count;
         }
-        return page;
+        Map<String, TreeMap<Long, String>> read = read(wanted.stream().flatMap(List::stream)
+                .filter(segment -> segment.seqs == null).map(segment -> segment.id).toList());
+        List<Long> seqs = new ArrayList<>();
+        for (List<Segment> cluster : wanted) {
+            List<Long> inCluster = new ArrayList<>();
+            for (Segment segment : cluster) {
+                inCluster.addAll(segment.seqs != null ? segment.seqs : read.getOrDefault(segment.id, new TreeMap<>()).keySet());
+            }
+            inCluster.sort(Comparator.naturalOrder());
+            seqs.addAll(inCluster);
+        }
+        return seqs.stream().skip(skip).limit(size).toList();
     }
 
     /** Segments ordered by lowest seq, grouped where their seq ranges overlap. */
@@ -417,6 +330,17 @@ final class AuditTrailIndex {
         return read;
     }
 
+    private static Document stats(TreeMap<Long, String> entries) {
+        String first = null;
+        String last = null;
+        for (String occurred : entries.values()) {
+            first = first == null || occurred.compareTo(first) < 0 ? occurred : first;
+            last = last == null || occurred.compareTo(last) > 0 ? occurred : last;
+        }
+        return new Document("n", entries.size()).append("lo", entries.firstKey()).append("hi", entries.lastKey())
+                .append("first", first).append("last", last);
+    }
+
     private static TreeMap<Long, String> entriesOf(Document bucket) {
         TreeMap<Long, String> entries = new TreeMap<>();
         Document stored = bucket == null ? null : bucket.get(ENTRIES, Document.class);
@@ -432,11 +356,11 @@ final class AuditTrailIndex {
         return document;
     }
 
-    static LocalDate dayOf(Instant instant) {
-        return instant.atZone(PointInTime.VIETNAM).toLocalDate();
+    static YearMonth monthOf(Instant instant) {
+        return YearMonth.from(instant.atZone(PointInTime.VIETNAM));
     }
 
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(PointInTime.VIETNAM).toInstant();
+    private static Instant startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay(PointInTime.VIETNAM).toInstant();
     }
 }

@@ -36,7 +36,7 @@ public class AuditTrailRepository {
     public static final String COLLECTION = "audit_trail";
     public static final String BY_DOCUMENT_COLLECTION = "audit_trail_by_document";
     public static final String BUCKETS_COLLECTION = AuditTrailIndex.BUCKETS_COLLECTION;
-    public static final String MONTHS_COLLECTION = AuditTrailIndex.MONTHS_COLLECTION;
+    public static final String YEARS_COLLECTION = AuditTrailIndex.YEARS_COLLECTION;
     /** Handed out {@code seq} in an earlier version; emptied by a reset, otherwise unused. */
     private static final String LEGACY_COUNTERS_COLLECTION = "projection_counters";
     private static final String EVENT_IDS = "eventIds";

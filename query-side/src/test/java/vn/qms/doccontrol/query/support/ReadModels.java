@@ -32,7 +32,7 @@ public final class ReadModels {
 
     public static final String[] COLLECTIONS = {RegisterRepository.COLLECTION, RegisterIndexRepository.COLLECTION,
             RevisionRepository.COLLECTION, AuditTrailRepository.COLLECTION, AuditTrailRepository.BY_DOCUMENT_COLLECTION,
-            AuditTrailRepository.BUCKETS_COLLECTION, AuditTrailRepository.MONTHS_COLLECTION};
+            AuditTrailRepository.BUCKETS_COLLECTION, AuditTrailRepository.YEARS_COLLECTION};
 
     public final RegisterRepository register;
     public final RegisterIndexRepository registerIndex;
