@@ -17,11 +17,11 @@ record AuditScope(String key) {
      * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size. The whole
      * trail takes every event, so its months are cut into blocks of 1,024 (a bucket stays under
      * ~50 KB, and a page reads one or two). Another scope takes a small share of the events, so its
-     * blocks are large (2^18): a month of one organization or actor stays one bucket in a busy store,
-     * and a bucket stays under ~12 MB, below MongoDB's 16 MB, whatever happens.
+     * blocks are larger (16,384): a month of one organization or actor is one bucket or a few, and a
+     * bucket can never pass ~750 KB, so rewriting it with a batch stays cheap.
      */
     long block() {
-        return this.equals(ALL) ? 1024 : 1L << 18;
+        return this.equals(ALL) ? 1024 : 16_384;
     }
 
     static AuditScope of(String organizationId, String actor) {

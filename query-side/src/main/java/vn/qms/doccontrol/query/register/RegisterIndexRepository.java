@@ -23,14 +23,14 @@ import vn.qms.doccontrol.query.storage.FieldNames;
 import vn.qms.doccontrol.query.storage.StoredInstant;
 
 /**
- * The {@code register_index} collection: each organization's register as small entries
+ * The {@code register_index} collection: each organization's register as entries
  * ({@link RegisterIndexEntry}), so that a page of one organization is one {@code $in} over a fixed
- * set of {@code _id}s plus one {@code $in} over the page's timelines, whatever the size of the store.
+ * set of {@code _id}s, whatever the size of the store.
  *
  * <p>An organization's entries are spread over {@value #SHARDS} shard documents,
  * {@code _id = organizationId + "/" + shard}, the shard fixed by the document id's hash, so that no
- * shard nears MongoDB's 16 MB limit (an entry is ~100 bytes plus ~100 per revision: 8 shards hold
- * over 100,000 documents of one organization). Within a shard, {@code entries} maps the document id
+ * shard nears MongoDB's 16 MB limit (an entry is ~150 bytes plus ~250 per revision: 8 shards hold
+ * ~100,000 documents of a few revisions each for one organization). Within a shard, {@code entries} maps the document id
  * (see {@link FieldNames}) to its entry, in id order. The document {@code _id = "organizations"}
  * lists every organization with a register, for the register across organizations. Organization ids
  * are slugs without '/', so neither kind of {@code _id} can take the other's.
@@ -148,11 +148,16 @@ public class RegisterIndexRepository {
     private static Document toBson(RegisterIndexEntry entry) {
         return new Document("documentId", entry.documentId())
                 .append("type", entry.type().name())
+                .append("code", entry.code())
                 .append("codeSortKey", entry.codeSortKey())
                 .append("codeKey", entry.codeKey())
                 .append("revisions", entry.revisions().stream()
-                        .map(r -> new Document("effectiveFrom", StoredInstant.format(r.effectiveFrom()))
-                                .append("titleKey", r.titleKey()))
+                        .map(r -> new Document("revision", r.revision())
+                                .append("title", r.title())
+                                .append("titleKey", r.titleKey())
+                                .append("effectiveFrom", StoredInstant.format(r.effectiveFrom()))
+                                .append("recordedBy", r.recordedBy())
+                                .append("recordedAt", StoredInstant.format(r.recordedAt())))
                         .toList())
                 .append("withdrawnFrom", StoredInstant.format(entry.withdrawnFrom()));
     }
@@ -162,11 +167,13 @@ public class RegisterIndexRepository {
                 bson.getString("documentId"),
                 organizationId,
                 DocumentType.valueOf(bson.getString("type")),
+                bson.getString("code"),
                 bson.getString("codeSortKey"),
                 bson.getString("codeKey"),
                 bson.getList("revisions", Document.class).stream()
-                        .map(r -> new RegisterIndexEntry.Revision(StoredInstant.parse(r.getString("effectiveFrom")),
-                                r.getString("titleKey")))
+                        .map(r -> new RegisterIndexEntry.Revision(r.getInteger("revision"), r.getString("title"),
+                                r.getString("titleKey"), StoredInstant.parse(r.getString("effectiveFrom")),
+                                r.getString("recordedBy"), StoredInstant.parse(r.getString("recordedAt"))))
                         .toList(),
                 StoredInstant.parse(bson.getString("withdrawnFrom")));
     }

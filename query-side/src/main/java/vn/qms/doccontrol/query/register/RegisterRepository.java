@@ -7,7 +7,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code register} collection: one document per controlled document, {@code _id} = documentId,
- * so that the hot reads (one document, its revisions, a page's rows) are lookups by {@code _id}.
+ * so that the hot reads (one document, its revisions) are lookups by {@code _id}.
  * Listing by organization goes through {@link RegisterIndexRepository}.
  */
 @Repository
@@ -60,14 +59,6 @@ public class RegisterRepository {
                 .<WriteModel<Document>>map(timeline -> new ReplaceOneModel<>(Filters.eq(RegisterBson.ID, timeline.documentId()),
                         RegisterBson.toBson(timeline), new ReplaceOptions().upsert(true)))
                 .toList());
-    }
-
-    /** The timelines with these ids, in no particular order: one {@code $in} over {@code _id}. */
-    public List<DocumentTimeline> findAll(Collection<String> documentIds) {
-        if (documentIds.isEmpty()) {
-            return List.of();
-        }
-        return register.find(Filters.in(RegisterBson.ID, documentIds)).map(RegisterBson::fromBson).into(new ArrayList<>());
     }
 
     public void clear() {

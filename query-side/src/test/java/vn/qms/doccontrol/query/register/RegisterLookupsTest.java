@@ -127,9 +127,9 @@ class RegisterLookupsTest {
                 moments.addAll(List.of(timeline.withdrawal().effectiveFrom().minusNanos(1), timeline.withdrawal().effectiveFrom()));
             }
             for (Instant moment : moments) {
-                DocumentState state = timeline.at(moment);
-                assertThat(entry.at(moment, false)).contains(new RegisterIndexEntry.Shown(state.status(), state.revision().titleKey()));
-                assertThat(entry.at(moment, true).isPresent()).isEqualTo(timeline.asOf(moment).isPresent());
+                assertThat(entry.item(entry.at(moment, false).orElseThrow())).isEqualTo(RegisterItem.of(timeline, timeline.at(moment)));
+                assertThat(entry.at(moment, true).map(entry::item))
+                        .isEqualTo(timeline.asOf(moment).map(state -> RegisterItem.of(timeline, state)));
             }
         }
     }

@@ -154,7 +154,10 @@ public final class GeneratedHistory {
                         actor, recorded);
             }
             long sequence = step[1] == 0 ? 0 : revisionOf[d] - 1 + (step[1] == 2 ? 1 : 0);
-            history.events.add(new Event(new Delivery(event, sequence, "evt-" + index), index));
+            // Event ids are random UUIDs, as Axon makes them: neighbours in the event store are not
+            // neighbours by id.
+            String eventId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            history.events.add(new Event(new Delivery(event, sequence, eventId), index));
         }
         return history;
     }

@@ -64,7 +64,7 @@ public final class ReadModels {
         registerProjection = new RegisterProjection(register, registerIndex);
         revisionProjection = new RevisionProjection(revisions);
         auditTrailProjection = new AuditTrailProjection(auditTrail);
-        registerQueries = new RegisterQueryHandler(register, registerIndex, clock);
+        registerQueries = new RegisterQueryHandler(registerIndex, clock);
         revisionQueries = new RevisionQueryHandler(register, revisions);
         documentQueries = new DocumentQueryHandler(register, revisions, clock);
         auditTrailQueries = new AuditTrailQueryHandler(auditTrail);
