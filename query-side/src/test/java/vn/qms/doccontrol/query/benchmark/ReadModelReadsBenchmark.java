@@ -46,7 +46,7 @@ import vn.qms.doccontrol.query.support.TestClock;
  * ./mvnw -B -q -pl query-side -am verify -Dqms.test.excludedGroups=none -Dgroups=benchmark \
  *     -Dtest=ReadModelReadsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * Optional: {@code -Dqms.bench.samples=400} (per read and store), {@code -Dqms.bench.small=10000},
+ * Optional: {@code -Dqms.bench.samples=1000} (per read and store), {@code -Dqms.bench.small=10000},
  * {@code -Dqms.bench.large=100000}. The table is printed and written to
  * {@code query-side/target/read-model-benchmark.md}.
  */
@@ -75,7 +75,7 @@ class ReadModelReadsBenchmark {
     void readsStayFlatAsTheStoreGrowsTenfold() throws IOException {
         int smallEvents = Integer.getInteger("qms.bench.small", 10_000);
         int largeEvents = Integer.getInteger("qms.bench.large", 100_000);
-        int samples = Integer.getInteger("qms.bench.samples", 400);
+        int samples = Integer.getInteger("qms.bench.samples", 1000);
         Store small = fill("10k", smallEvents, 1);
         Store large = fill("100k", largeEvents, 2);
         try {
@@ -85,7 +85,9 @@ class ReadModelReadsBenchmark {
                 timings.put(read.name(), new long[][] {new long[samples], new long[samples]});
             }
             Random random = new Random(42);
-            int warmUp = samples / 4;
+            // Filling left garbage and dirty pages behind; let neither land in the samples.
+            System.gc();
+            int warmUp = samples / 2;
             for (int i = -warmUp; i < samples; i++) {
                 for (Read read : reads) {
                     Store[] order = i % 2 == 0 ? new Store[] {small, large} : new Store[] {large, small};
