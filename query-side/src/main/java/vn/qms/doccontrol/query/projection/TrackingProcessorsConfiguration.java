@@ -2,6 +2,7 @@ package vn.qms.doccontrol.query.projection;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,6 +34,9 @@ public class TrackingProcessorsConfiguration {
                         axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(BATCH_SIZE));
+                // No transactions (MongoDB without them): Axon then stores a batch's token at its end, after
+                // the handlers and the projections' batch writes; a crash in between replays the batch.
+                processing.registerTransactionManager(group, axon -> NoTransactionManager.INSTANCE);
                 processing.registerHandlerInterceptor(group, axon -> new BatchBoundaries(() -> batchedProjections.orderedStream()
                         .filter(projection -> projection.processingGroup().equals(group))
                         .toList()));
