@@ -18,10 +18,21 @@ record AuditScope(String key) {
      * trail takes every event, so its months are cut into blocks of 1,024 (a bucket stays under
      * ~50 KB, and a page reads one or two). Another scope takes a small share of the events, so its
      * blocks are larger (16,384): a month of one organization or actor is one bucket or a few, and a
-     * bucket can never pass ~750 KB, so rewriting it with a batch stays cheap.
+     * bucket can never pass ~750 KB (~8 MB for an organization's, which keeps whole entries), so
+     * rewriting it with a batch stays cheap for all but the busiest.
      */
     long block() {
         return this.equals(ALL) ? 1024 : 16_384;
+    }
+
+    /**
+     * Whether the scope's buckets hold whole entries, not only when they occurred: an
+     * organization's, the listing inspectors read most. Its page is then read from its buckets alone,
+     * instead of looking up each entry among all of the store's (which costs more as the store
+     * grows). Other scopes keep only {@code occurredAt}, four times less to store.
+     */
+    boolean keepsEntries() {
+        return key.startsWith("o|");
     }
 
     static AuditScope of(String organizationId, String actor) {

@@ -30,8 +30,9 @@ import vn.qms.doccontrol.query.storage.StoredInstant;
  * <ul>
  *   <li>{@code audit_trail_buckets}: {@code _id = scope|yyyy-MM#block}, the month (in Việt Nam) in
  *       which the entries occurred and {@code block = seq / }{@link AuditScope#block()}; field
- *       {@code e} maps each {@code seq} to its {@code occurredAt}, in {@code seq} order. The block
- *       bounds a bucket's size.</li>
+ *       {@code e} maps each {@code seq} to its {@code occurredAt}, in {@code seq} order, or, for an
+ *       organization, to the whole entry, so that a page of an organization's trail needs no other
+ *       read. The block bounds a bucket's size.</li>
  *   <li>{@code audit_trail_years}: {@code _id = scope|yyyy}, field {@code buckets} maps each bucket
  *       of the year ({@code yyyy-MM#block}) to {@code {n, lo, hi, first, last}}, in bucket order; and
  *       {@code _id = "extent"} with the trail's first and last month.</li>
@@ -68,11 +69,22 @@ final class AuditTrailIndex {
     }
 
     /** One page of a scope's listing: the {@code seq}s in order, and how many entries match in all. */
-    record Page(long total, List<Long> seqs) {
+    /**
+     * One page of a scope's listing: the {@code seq}s in order, how many entries match in all, and,
+     * for a scope that keeps its entries in its buckets, the entries themselves (else empty).
+     */
+    record Page(long total, List<Long> seqs, List<Document> entries) {
+
+        Page(long total, List<Long> seqs) {
+            this(total, seqs, List.of());
+        }
     }
 
-    /** One entry to file: its {@code seq} and when it occurred, under one scope. */
-    record Filing(AuditScope scope, long seq, Instant occurredAt) {
+    /**
+     * One entry to file under one scope: its {@code seq}, when it occurred, and the entry's document
+     * for a scope that keeps entries ({@link AuditScope#keepsEntries()}), else null.
+     */
+    record Filing(AuditScope scope, long seq, Instant occurredAt, Document entry) {
     }
 
     /** Where a bucket stands: its month and block, ordered by month, then block. */
@@ -108,29 +120,31 @@ final class AuditTrailIndex {
         if (filings.isEmpty()) {
             return;
         }
-        Map<String, TreeMap<Long, String>> added = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, Object>> added = new LinkedHashMap<>();
         YearMonth firstMonth = null;
         YearMonth lastMonth = null;
         for (Filing filing : filings) {
             BucketKey key = BucketKey.of(filing.scope(), filing.occurredAt(), filing.seq());
             added.computeIfAbsent(filing.scope().key() + "|" + key.text(), id -> new TreeMap<>())
-                    .put(filing.seq(), StoredInstant.format(filing.occurredAt()));
+                    .put(filing.seq(), filing.entry() != null ? filing.entry() : StoredInstant.format(filing.occurredAt()));
             firstMonth = firstMonth == null || key.month().isBefore(firstMonth) ? key.month() : firstMonth;
             lastMonth = lastMonth == null || key.month().isAfter(lastMonth) ? key.month() : lastMonth;
         }
 
-        Map<String, TreeMap<Long, String>> stored = new HashMap<>();
+        Map<String, TreeMap<Long, Object>> stored = new HashMap<>();
         for (Document bucket : buckets.find(Filters.in("_id", added.keySet()))) {
             stored.put(bucket.getString("_id"), entriesOf(bucket));
         }
         List<WriteModel<Document>> bucketWrites = new ArrayList<>();
         Map<String, TreeMap<BucketKey, Document>> statsByYear = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<Long, String>> bucket : added.entrySet()) {
+        for (Map.Entry<String, TreeMap<Long, Object>> bucket : added.entrySet()) {
             String id = bucket.getKey();
-            TreeMap<Long, String> entries = stored.getOrDefault(id, new TreeMap<>());
-            int before = entries.size();
-            entries.putAll(bucket.getValue());
-            if (entries.size() != before || !stored.containsKey(id)) {
+            TreeMap<Long, Object> entries = stored.getOrDefault(id, new TreeMap<>());
+            boolean changed = !stored.containsKey(id);
+            for (Map.Entry<Long, Object> entry : bucket.getValue().entrySet()) {
+                changed |= !entry.getValue().equals(entries.put(entry.getKey(), entry.getValue()));
+            }
+            if (changed) {
                 bucketWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id),
                         new Document("_id", id).append(ENTRIES, toBson(entries)), new ReplaceOptions().upsert(true)));
             }
@@ -226,11 +240,12 @@ final class AuditTrailIndex {
                 }
             }
         }
-        for (Map.Entry<String, TreeMap<Long, String>> bucket : read(straddling).entrySet()) {
-            List<Long> inRange = new ArrayList<>();
-            bucket.getValue().forEach((seq, occurred) -> {
+        for (Map.Entry<String, TreeMap<Long, Object>> bucket : read(straddling).entrySet()) {
+            TreeMap<Long, Object> inRange = new TreeMap<>();
+            bucket.getValue().forEach((seq, value) -> {
+                String occurred = occurredAtOf(value);
                 if ((fromText == null || occurred.compareTo(fromText) >= 0) && (toText == null || occurred.compareTo(toText) < 0)) {
-                    inRange.add(seq);
+                    inRange.put(seq, value);
                 }
             });
             if (!inRange.isEmpty()) {
@@ -238,7 +253,10 @@ final class AuditTrailIndex {
             }
         }
         long total = segments.stream().mapToLong(segment -> segment.count).sum();
-        return new Page(total, take(segments, offset, size));
+        List<Map.Entry<Long, Object>> page = take(segments, offset, size);
+        List<Long> seqs = page.stream().map(Map.Entry::getKey).toList();
+        boolean kept = !page.isEmpty() && page.stream().allMatch(entry -> entry.getValue() instanceof Document);
+        return new Page(total, seqs, kept ? page.stream().map(entry -> (Document) entry.getValue()).toList() : List.of());
     }
 
     /** A bucket, read or not: how many entries (in range), their lowest and highest {@code seq}. */
@@ -247,9 +265,9 @@ final class AuditTrailIndex {
         private final long count;
         private final long lo;
         private final long hi;
-        private final List<Long> seqs;
+        private final TreeMap<Long, Object> seqs;
 
-        private Segment(String id, long count, long lo, long hi, List<Long> seqs) {
+        private Segment(String id, long count, long lo, long hi, TreeMap<Long, Object> seqs) {
             this.id = id;
             this.count = count;
             this.lo = lo;
@@ -262,8 +280,8 @@ final class AuditTrailIndex {
                     stats.get("hi", Number.class).longValue(), null);
         }
 
-        static Segment read(String bucketId, List<Long> seqs) {
-            return new Segment(bucketId, seqs.size(), seqs.get(0), seqs.get(seqs.size() - 1), seqs);
+        static Segment read(String bucketId, TreeMap<Long, Object> seqs) {
+            return new Segment(bucketId, seqs.size(), seqs.firstKey(), seqs.lastKey(), seqs);
         }
     }
 
@@ -272,7 +290,7 @@ final class AuditTrailIndex {
      * {@code seq} ranges overlap form a cluster; clusters never interleave, so those before the page
      * are skipped by their counts, and only the page's clusters are read and merged.
      */
-    private List<Long> take(List<Segment> segments, long offset, int size) {
+    private List<Map.Entry<Long, Object>> take(List<Segment> segments, long offset, int size) {
         List<List<Segment>> wanted = new ArrayList<>();
         long before = 0;
         long skip = 0;
@@ -286,18 +304,17 @@ final class AuditTrailIndex {
             }
             before += count;
         }
-        Map<String, TreeMap<Long, String>> read = read(wanted.stream().flatMap(List::stream)
+        Map<String, TreeMap<Long, Object>> read = read(wanted.stream().flatMap(List::stream)
                 .filter(segment -> segment.seqs == null).map(segment -> segment.id).toList());
-        List<Long> seqs = new ArrayList<>();
+        List<Map.Entry<Long, Object>> entries = new ArrayList<>();
         for (List<Segment> cluster : wanted) {
-            List<Long> inCluster = new ArrayList<>();
+            TreeMap<Long, Object> inCluster = new TreeMap<>();
             for (Segment segment : cluster) {
-                inCluster.addAll(segment.seqs != null ? segment.seqs : read.getOrDefault(segment.id, new TreeMap<>()).keySet());
+                inCluster.putAll(segment.seqs != null ? segment.seqs : read.getOrDefault(segment.id, new TreeMap<>()));
             }
-            inCluster.sort(Comparator.naturalOrder());
-            seqs.addAll(inCluster);
+            entries.addAll(inCluster.entrySet());
         }
-        return seqs.stream().skip(skip).limit(size).toList();
+        return entries.stream().skip(skip).limit(size).toList();
     }
 
     /** Segments ordered by lowest seq, grouped where their seq ranges overlap. */
@@ -319,8 +336,8 @@ final class AuditTrailIndex {
     }
 
     /** The buckets with these {@code _id}s, each as its entries by {@code seq}. */
-    private Map<String, TreeMap<Long, String>> read(List<String> bucketIds) {
-        Map<String, TreeMap<Long, String>> read = new HashMap<>();
+    private Map<String, TreeMap<Long, Object>> read(List<String> bucketIds) {
+        Map<String, TreeMap<Long, Object>> read = new HashMap<>();
         if (bucketIds.isEmpty()) {
             return read;
         }
@@ -330,10 +347,11 @@ final class AuditTrailIndex {
         return read;
     }
 
-    private static Document stats(TreeMap<Long, String> entries) {
+    private static Document stats(TreeMap<Long, Object> entries) {
         String first = null;
         String last = null;
-        for (String occurred : entries.values()) {
+        for (Object value : entries.values()) {
+            String occurred = occurredAtOf(value);
             first = first == null || occurred.compareTo(first) < 0 ? occurred : first;
             last = last == null || occurred.compareTo(last) > 0 ? occurred : last;
         }
@@ -341,19 +359,24 @@ final class AuditTrailIndex {
                 .append("first", first).append("last", last);
     }
 
-    private static TreeMap<Long, String> entriesOf(Document bucket) {
-        TreeMap<Long, String> entries = new TreeMap<>();
+    private static TreeMap<Long, Object> entriesOf(Document bucket) {
+        TreeMap<Long, Object> entries = new TreeMap<>();
         Document stored = bucket == null ? null : bucket.get(ENTRIES, Document.class);
         if (stored != null) {
-            stored.forEach((seq, occurred) -> entries.put(Long.parseLong(seq), (String) occurred));
+            stored.forEach((seq, value) -> entries.put(Long.parseLong(seq), value));
         }
         return entries;
     }
 
-    private static Document toBson(TreeMap<Long, String> entries) {
+    private static Document toBson(TreeMap<Long, Object> entries) {
         Document document = new Document();
-        entries.forEach((seq, occurred) -> document.append(Long.toString(seq), occurred));
+        entries.forEach((seq, value) -> document.append(Long.toString(seq), value));
         return document;
+    }
+
+    /** A bucket's value is the entry's {@code occurredAt}, or the entry itself where the scope keeps entries. */
+    private static String occurredAtOf(Object value) {
+        return value instanceof Document entry ? entry.getString(AuditBson.OCCURRED_AT) : (String) value;
     }
 
     static YearMonth monthOf(Instant instant) {

@@ -94,8 +94,10 @@ public class AuditTrailRepository {
             if (!eventIds.contains(entry.eventId())) {
                 eventIds.add(entry.eventId());
             }
+            Document stored = AuditBson.toBson(entry, appended.seq());
             for (AuditScope scope : AuditScope.of(entry).stream().distinct().toList()) {
-                filings.add(new AuditTrailIndex.Filing(scope, appended.seq(), entry.occurredAt()));
+                filings.add(new AuditTrailIndex.Filing(scope, appended.seq(), entry.occurredAt(),
+                        scope.keepsEntries() ? stored : null));
             }
         }
         entries.bulkWrite(entryWrites);
@@ -119,6 +121,9 @@ public class AuditTrailRepository {
                 query.to(), query.page().offset(), query.page().size());
         if (page.seqs().isEmpty()) {
             return new AuditTrailPage(List.of(), page.total());
+        }
+        if (!page.entries().isEmpty()) {
+            return new AuditTrailPage(page.entries().stream().map(AuditBson::fromBson).toList(), page.total());
         }
         List<AuditEntry> items = entries.find(Filters.in(AuditBson.SEQ, page.seqs())).into(new ArrayList<>()).stream()
                 .sorted(Comparator.comparingLong(AuditBson::seq))
