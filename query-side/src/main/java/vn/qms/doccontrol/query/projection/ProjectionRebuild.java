@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.projection;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
@@ -42,22 +44,40 @@ public class ProjectionRebuild {
     /**
      * Rebuilding at startup resets the tokens before the processors start, so nothing has to be
      * stopped: Axon starts its processors in the {@link Phase#INBOUND_EVENT_CONNECTORS} phase, this
-     * runs just before it.
+     * runs just before it. A group whose read models were written by an earlier shape
+     * ({@link ReadModelVersions}) is rebuilt too, once, whatever the property says; on a new database
+     * that reset finds no token and only records the version.
      */
     @Bean
-    static ConfigurerModule rebuildBeforeProcessorsStart(@Value("${qms.projections.rebuild:false}") boolean rebuildAtStartup) {
+    static ConfigurerModule rebuildBeforeProcessorsStart(@Value("${qms.projections.rebuild:false}") boolean rebuildAtStartup,
+                                                         ObjectProvider<MongoDatabase> database) {
         return configurer -> configurer.onInitialize(configuration ->
                 configuration.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+                    ReadModelVersions versions = new ReadModelVersions(database.getObject());
                     if (rebuildAtStartup) {
                         log.warn("qms.projections.rebuild=true: rebuilding every read model of the query side from the event store");
-                        ProcessingGroups.ALL.forEach(group -> {
-                            configuration.eventProcessingConfiguration()
-                                    .eventProcessor(group, TrackingEventProcessor.class)
-                                    .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group))
-                                    .resetTokens();
-                            log.info("Rebuilding {}: token reset before start, replaying every event", group);
-                        });
                     }
+                    ProcessingGroups.ALL.forEach(group -> {
+                        int stored = versions.stored(group);
+                        boolean outdated = stored != ReadModelVersions.current(group);
+                        if (!rebuildAtStartup && !outdated) {
+                            return;
+                        }
+                        configuration.eventProcessingConfiguration()
+                                .eventProcessor(group, TrackingEventProcessor.class)
+                                .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group))
+                                .resetTokens();
+                        versions.markCurrent(group);
+                        if (outdated && stored != 0) {
+                            log.warn("Rebuilding {}: its read models have shape {}, this release writes shape {}; "
+                                    + "token reset before start, replaying every event", group, stored, ReadModelVersions.current(group));
+                        } else if (outdated && !rebuildAtStartup) {
+                            log.info("Rebuilding {}: no read-model shape recorded (a new database, or read models of a release "
+                                    + "before shapes were recorded); token reset before start, replaying every event", group);
+                        } else {
+                            log.info("Rebuilding {}: token reset before start, replaying every event", group);
+                        }
+                    });
                 }));
     }
 

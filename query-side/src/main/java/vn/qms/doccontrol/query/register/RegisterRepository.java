@@ -3,22 +3,21 @@ package vn.qms.doccontrol.query.register;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
-import vn.qms.doccontrol.events.DocumentType;
 
 /**
  * The {@code register} collection: one document per controlled document, {@code _id} = documentId,
  * so that the hot reads (one document, its revisions) are lookups by {@code _id}.
+ * Listing by organization goes through {@link RegisterIndexRepository}.
  */
 @Repository
 public class RegisterRepository {
@@ -32,13 +31,13 @@ public class RegisterRepository {
     }
 
     /**
-     * Indexes a real MongoDB needs for listing the register by organization and type in register
-     * order. The embedded server accepts them but only looks things up by unique indexes.
+     * Every read of {@code register} is by {@code _id}, which needs no other index. Drops the indexes
+     * an earlier version created for listing by organization and type (now {@code register_index}).
      */
     @PostConstruct
     public void ensureIndexes() {
-        register.createIndex(Indexes.ascending(RegisterBson.ORGANIZATION_ID, RegisterBson.CODE_SORT_KEY, RegisterBson.ID));
-        register.createIndex(Indexes.ascending(RegisterBson.TYPE, RegisterBson.ORGANIZATION_ID, RegisterBson.CODE_SORT_KEY));
+        vn.qms.doccontrol.query.storage.Indexes.dropIfPresent(register,
+                Set.of("organizationId_1_codeSortKey_1__id_1", "type_1_organizationId_1_codeSortKey_1"));
     }
 
     public Optional<DocumentTimeline> find(String documentId) {
@@ -51,23 +50,15 @@ public class RegisterRepository {
                 new ReplaceOptions().upsert(true));
     }
 
-    /**
-     * Streams the documents of the register in register order (organization, then code ignoring
-     * case), restricted to an organization and a type when they are given.
-     */
-    public void forEachInRegisterOrder(String organizationId, DocumentType type, Consumer<DocumentTimeline> action) {
-        List<Bson> filters = new ArrayList<>();
-        if (organizationId != null) {
-            filters.add(Filters.eq(RegisterBson.ORGANIZATION_ID, organizationId));
+    /** Like {@link #save}, for a batch: one bulk write. */
+    public void saveAll(Collection<DocumentTimeline> timelines) {
+        if (timelines.isEmpty()) {
+            return;
         }
-        if (type != null) {
-            filters.add(Filters.eq(RegisterBson.TYPE, type.name()));
-        }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        register.find(filter)
-                .sort(Sorts.ascending(RegisterBson.ORGANIZATION_ID, RegisterBson.CODE_SORT_KEY, RegisterBson.ID))
-                .map(RegisterBson::fromBson)
-                .forEach(action);
+        register.bulkWrite(timelines.stream()
+                .<WriteModel<Document>>map(timeline -> new ReplaceOneModel<>(Filters.eq(RegisterBson.ID, timeline.documentId()),
+                        RegisterBson.toBson(timeline), new ReplaceOptions().upsert(true)))
+                .toList());
     }
 
     public void clear() {

@@ -4,8 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,18 @@ public class RevisionRepository {
     public void save(Revision revision) {
         revisions.replaceOne(Filters.eq(RevisionBson.ID, RevisionBson.id(revision.documentId(), revision.revision())),
                 RevisionBson.toBson(revision), new ReplaceOptions().upsert(true));
+    }
+
+    /** Like {@link #save}, for a batch: one bulk write. */
+    public void saveAll(Collection<Revision> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        revisions.bulkWrite(batch.stream()
+                .<WriteModel<Document>>map(revision -> new ReplaceOneModel<>(
+                        Filters.eq(RevisionBson.ID, RevisionBson.id(revision.documentId(), revision.revision())),
+                        RevisionBson.toBson(revision), new ReplaceOptions().upsert(true)))
+                .toList());
     }
 
     public Optional<Revision> find(String documentId, int revision) {

@@ -80,6 +80,21 @@ final class EventDocuments {
                 StoredData.read(document, META_DATA));
     }
 
+    /**
+     * Like {@link #read}, for a tracking reader: the metadata handed out also carries the event's own
+     * global index ({@link vn.qms.doccontrol.platform.eventstore.EventPosition#GLOBAL_INDEX}), which
+     * the token cannot tell for every event (see {@code EventPosition}). Nothing is written.
+     */
+    static StoredEvent readTracked(BsonDocument document) {
+        StoredEvent event = read(document);
+        BsonValue globalIndex = document.get(GLOBAL_INDEX);
+        if (globalIndex == null || !globalIndex.isNumber()) {
+            return event;
+        }
+        return event.withMetaDataEntry(vn.qms.doccontrol.platform.eventstore.EventPosition.GLOBAL_INDEX,
+                globalIndex.asNumber().longValue());
+    }
+
     private static String stringOrNull(BsonDocument document, String field) {
         BsonValue value = document.get(field);
         return value == null || value.isNull() ? null : value.asString().getValue();

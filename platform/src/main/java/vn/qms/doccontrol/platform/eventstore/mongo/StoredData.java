@@ -6,6 +6,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 
@@ -46,6 +47,27 @@ final class StoredData {
             return new StoredData(readable, null);
         }
         return new StoredData(null, source.getString(field + TEXT_SUFFIX).getValue());
+    }
+
+    /**
+     * The same data with one more top-level entry, {@code key = value} (replacing one of that name).
+     * For metadata, which is always a JSON object.
+     */
+    StoredData withEntry(String key, long value) {
+        if (readable != null && readable.isDocument()) {
+            BsonDocument extended = readable.asDocument().clone();
+            extended.put(key, new BsonInt64(value));
+            return new StoredData(extended, null);
+        }
+        // Kept as text because BSON would alter it: append the entry without parsing, so nothing else
+        // changes. A later duplicate key wins when Jackson reads it, which replaces an entry of that name.
+        String object = text.strip();
+        if (!object.startsWith("{") || !object.endsWith("}")) {
+            return this;
+        }
+        String body = object.substring(1, object.length() - 1).strip();
+        String entry = "\"" + key + "\":" + value;
+        return new StoredData(null, "{" + (body.isEmpty() ? entry : body + "," + entry) + "}");
     }
 
     SerializedObject<Object> asSerializedObject(SerializedType type) {

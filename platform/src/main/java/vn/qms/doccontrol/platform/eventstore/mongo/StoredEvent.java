@@ -33,6 +33,12 @@ final class StoredEvent implements DomainEventData<Object> {
         this.metaData = metaData;
     }
 
+    /** The same event whose metadata also holds {@code key = value} (replacing an entry of that name). */
+    StoredEvent withMetaDataEntry(String key, long value) {
+        return new StoredEvent(eventIdentifier, aggregateIdentifier, sequenceNumber, aggregateType, timestamp,
+                payloadType, payload, metaData.withEntry(key, value));
+    }
+
     @Override
     public String getEventIdentifier() {
         return eventIdentifier;

@@ -149,7 +149,7 @@ final class TrackedEventReader {
 
     private static void deliver(CommitDocument commit, GapAwareTrackingToken token, List<TrackedEventData<?>> batch) {
         for (BsonDocument event : commit.events()) {
-            batch.add(new TrackedDomainEventData<>(token, EventDocuments.read(event)));
+            batch.add(new TrackedDomainEventData<>(token, EventDocuments.readTracked(event)));
         }
     }
 }

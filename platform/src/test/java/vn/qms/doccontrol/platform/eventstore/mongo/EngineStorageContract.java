@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -43,6 +44,7 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.qms.doccontrol.platform.eventstore.EventPosition;
 import vn.qms.doccontrol.platform.eventstore.mongo.TestEvents.DocumentIssued;
 import vn.qms.doccontrol.platform.eventstore.mongo.TestEvents.DocumentRevised;
 
@@ -318,6 +320,11 @@ abstract class EngineStorageContract {
                 .containsOnly(GapAwareTrackingToken.newInstance(31, List.of()));
         assertThat(tracked.get(tracked.size() - 1).trackingToken())
                 .isEqualTo(GapAwareTrackingToken.newInstance(appended.size() + 1, List.of()));
+        // Each event also carries its own global index, which the shared token cannot tell.
+        assertThat(tracked).extracting(EventPosition::globalIndexOf)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, appended.size() + 1).boxed().toList());
+        assertThat(tracked.get(0).getMetaData()).containsEntry("user", "secretary");
+        assertThat(engine.readEvents("doc-0").next().getMetaData()).doesNotContainKey(EventPosition.GLOBAL_INDEX);
 
         TrackingToken afterTheBigCommit = tracked.get(30).trackingToken();
         assertThat(TestEngines.readAll(engine, afterTheBigCommit)).extracting(EventMessage::getIdentifier)

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import vn.qms.doccontrol.platform.eventstore.EventPosition;
 
 /**
  * A tracking reader as Axon's processors run one: it reads from its token, again and again, and
@@ -25,7 +26,7 @@ import org.bson.BsonValue;
  */
 final class RecordingTracker {
 
-    record Delivery(String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
+    record Delivery(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, long globalIndex,
                     GapAwareTrackingToken before, GapAwareTrackingToken after) {
     }
 
@@ -50,7 +51,8 @@ final class RecordingTracker {
                 }
                 DomainEventMessage<?> domainEvent = (DomainEventMessage<?>) event;
                 deliveries.add(new Delivery(event.getIdentifier(), domainEvent.getAggregateIdentifier(),
-                                            domainEvent.getSequenceNumber(), beforeCommit, after));
+                                            domainEvent.getSequenceNumber(), EventPosition.globalIndexOf(event),
+                                            beforeCommit, after));
                 token = after;
                 count++;
             }
@@ -84,7 +86,8 @@ final class RecordingTracker {
 
     /**
      * The rules: each stored event exactly once; each aggregate's events in sequence order; each event
-     * either beyond every index delivered before it or filling a gap its reader's token held open.
+     * either beyond every index delivered before it or filling a gap its reader's token held open; each
+     * handed out with its own global index, late or not.
      */
     void assertDeliveredExactlyOnceInOrder(Map<String, Long> globalIndexByEvent) {
         List<Delivery> delivered = deliveries();
@@ -105,6 +108,8 @@ final class RecordingTracker {
                 highestBeforeCommit = highestDelivered;
             }
             long index = globalIndexByEvent.get(delivery.eventIdentifier());
+            assertThat(delivery.globalIndex()).as("global index handed out with %s", delivery.eventIdentifier())
+                    .isEqualTo(index);
             boolean beyond = index > highestBeforeCommit;
             boolean fillsAnOpenGap = delivery.before() != null && delivery.before().getGaps().contains(index);
             assertThat(beyond || fillsAnOpenGap)
