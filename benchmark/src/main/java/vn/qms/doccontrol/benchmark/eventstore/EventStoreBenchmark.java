@@ -1,12 +1,10 @@
 package vn.qms.doccontrol.benchmark.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import vn.qms.doccontrol.benchmark.Results;
 import vn.qms.doccontrol.benchmark.SampleData;
 import vn.qms.doccontrol.benchmark.Stats;
 import vn.qms.doccontrol.platform.mongo.EmbeddedMongoServer;
@@ -75,7 +74,7 @@ public final class EventStoreBenchmark {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
              MongoClient client = MongoClients.create(server.connectionString())) {
             ObjectNode results = new EventStoreBenchmark(sizes).measure(client);
-            write(results, outputDir);
+            Results.write(results, EventStoreReport.markdown(results), outputDir, "event-store");
             return results;
         } finally {
             deleteRecursively(dataDir);
@@ -239,17 +238,6 @@ public final class EventStoreBenchmark {
         node.put(name + "_ratio", Stats.round(large / small));
     }
 
-    private static void write(ObjectNode results, Path outputDir) throws IOException {
-        Files.createDirectories(outputDir);
-        Path json = outputDir.resolve("event-store.json");
-        Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results),
-                          StandardCharsets.UTF_8);
-        String table = EventStoreReport.markdown(results);
-        Files.writeString(outputDir.resolve("event-store.md"), table, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(table);
-        System.out.println("written: " + json.toAbsolutePath());
-    }
 
     static String machine() {
         return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "

@@ -2,12 +2,9 @@ package vn.qms.doccontrol.benchmark.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -30,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import vn.qms.doccontrol.benchmark.Results;
 import vn.qms.doccontrol.benchmark.SampleData;
 import vn.qms.doccontrol.benchmark.Stats;
 
@@ -88,7 +86,7 @@ public final class HttpBenchmark {
         Path workDir = Files.createTempDirectory("qms-bench-http");
         HttpBenchmark benchmark = new HttpBenchmark(sizes, appJar, workDir);
         benchmark.measure();
-        write(benchmark.results, outputDir);
+        Results.write(benchmark.results, HttpReport.markdown(benchmark.results), outputDir, "results");
         return benchmark.results;
     }
 
@@ -398,17 +396,6 @@ public final class HttpBenchmark {
         }
     }
 
-    private static void write(ObjectNode results, Path outputDir) throws IOException {
-        Files.createDirectories(outputDir);
-        Path json = outputDir.resolve("results.json");
-        Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results),
-                          StandardCharsets.UTF_8);
-        String table = HttpReport.markdown(results);
-        Files.writeString(outputDir.resolve("results.md"), table, StandardCharsets.UTF_8);
-        System.out.println();
-        System.out.println(table);
-        System.out.println("written: " + json.toAbsolutePath());
-    }
 
     private static void sleep(long millis) {
         try {
