@@ -43,7 +43,7 @@ public final class HttpBenchmark {
 
     public enum Sizes {
         FULL(10_000, 100_000, Duration.ofSeconds(20), 300),
-        QUICK(2_000, 10_000, Duration.ofSeconds(6), 100);
+        QUICK(2_000, 6_000, Duration.ofSeconds(5), 100);
 
         final int small;
         final int large;
