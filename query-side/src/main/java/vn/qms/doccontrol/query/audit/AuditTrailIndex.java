@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.audit;
 
+import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -185,8 +186,8 @@ final class AuditTrailIndex {
     }
 
     void clear() {
-        buckets.deleteMany(new Document());
-        years.deleteMany(new Document());
+        Emptying.empty(buckets);
+        Emptying.empty(years);
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.audit;
 
+import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -134,8 +135,9 @@ public class AuditTrailRepository {
 
     /** Empties every collection of the trail, so that a replay writes them as before. */
     public void clear() {
-        entries.deleteMany(new Document());
-        byDocument.deleteMany(new Document());
+        Emptying.empty(entries);
+        Emptying.empty(byDocument);
+        ensureIndexes();
         index.clear();
         legacyCounters.deleteOne(Filters.eq(AuditBson.ID, COLLECTION));
     }

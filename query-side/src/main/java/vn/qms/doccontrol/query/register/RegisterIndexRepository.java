@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.register;
 
+import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -138,7 +139,7 @@ public class RegisterIndexRepository {
     }
 
     public void clear() {
-        index.deleteMany(new Document());
+        Emptying.empty(index);
     }
 
     static String shardId(String organizationId, String documentId) {

@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.register;
 
+import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -62,6 +63,6 @@ public class RegisterRepository {
     }
 
     public void clear() {
-        register.deleteMany(new Document());
+        Emptying.empty(register);
     }
 }

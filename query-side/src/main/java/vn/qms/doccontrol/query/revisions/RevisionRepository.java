@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.revisions;
 
+import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -80,6 +81,6 @@ public class RevisionRepository {
     }
 
     public void clear() {
-        revisions.deleteMany(new Document());
+        Emptying.empty(revisions);
     }
 }
