@@ -24,4 +24,11 @@ public final class Results {
         System.out.println(markdown);
         System.out.println("written: " + json.toAbsolutePath());
     }
+
+    /** The machine a run was made on, for the report: figures mean little without it. */
+    public static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
+    }
 }

@@ -100,7 +100,7 @@ public final class EventStoreBenchmark {
         results.put("small_events", sizes.small);
         results.put("large_events", sizes.large);
         results.put("date", ZonedDateTime.now().toString());
-        results.put("machine", machine());
+        results.put("machine", Results.machine());
         for (Map.Entry<EngineKind, List<BenchStore>> engine : stores.entrySet()) {
             ObjectNode node = results.putObject(engine.getKey().name().toLowerCase());
             node.put("engine", engine.getKey().label);
@@ -238,12 +238,6 @@ public final class EventStoreBenchmark {
         node.put(name + "_ratio", Stats.round(large / small));
     }
 
-
-    static String machine() {
-        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
-    }
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;

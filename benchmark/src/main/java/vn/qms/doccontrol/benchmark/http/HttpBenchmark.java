@@ -97,8 +97,7 @@ public final class HttpBenchmark {
         results.put("small_events", sizes.small);
         results.put("large_events", sizes.large);
         results.put("date", ZonedDateTime.now(ZoneOffset.UTC).toString());
-        results.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+        results.put("machine", Results.machine());
         Path dataDir = workDir.resolve("data");
         Path log = workDir.resolve("qms.log");
         log("application log: %s", log);
