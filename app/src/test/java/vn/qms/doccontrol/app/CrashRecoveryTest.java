@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,20 +169,29 @@ class CrashRecoveryTest {
             }
             Set<String> eventIds = new HashSet<>();
             events.forEach(e -> eventIds.add(e.getString("eventIdentifier")));
-            JsonNode trail = api.await("auditor", "/api/documents/" + id + "/audit-trail",
-                    r -> r.status() == 200 && r.json().size() == events.size()).json();
+            JsonNode trail = awaitExplained(api, "/api/documents/" + id + "/audit-trail",
+                    r -> r.status() == 200 && r.json().size() == events.size());
             Set<String> trailIds = new HashSet<>();
             trail.forEach(entry -> trailIds.add(entry.get("eventId").asText()));
             assertThat(trailIds).as("%s: audit trail of %s is the event store's, once each", when, id).isEqualTo(eventIds);
             assertThat(trail).extracting(entry -> entry.get("revision").asInt())
                     .as("%s: audit trail of %s in order", when, id).isSorted().doesNotHaveDuplicates();
-            JsonNode current = api.await("auditor", "/api/documents/" + id,
-                    r -> r.status() == 200 && r.json().get("revision").asInt() == events.size()).json();
+            JsonNode current = awaitExplained(api, "/api/documents/" + id,
+                    r -> r.status() == 200 && r.json().get("revision").asInt() == events.size());
             assertThat(current.get("revision").asInt()).isEqualTo(events.size());
-            JsonNode revisions = api.await("auditor", "/api/documents/" + id + "/revisions",
-                    r -> r.status() == 200 && r.json().size() == events.size()).json();
+            JsonNode revisions = awaitExplained(api, "/api/documents/" + id + "/revisions",
+                    r -> r.status() == 200 && r.json().size() == events.size());
             assertThat(revisions).extracting(r -> r.get("revision").asInt())
                     .as("%s: revisions of %s", when, id).doesNotHaveDuplicates().hasSize(events.size());
+        }
+    }
+
+    /** Polls the read model; when it never gets there, the failure says where each projection stands. */
+    private static JsonNode awaitExplained(Api api, String path, Predicate<Response> until) {
+        try {
+            return api.await("auditor", path, until).json();
+        } catch (AssertionError notThere) {
+            throw new AssertionError(notThere.getMessage() + "\nprojections then: " + api.get("auditor", "/actuator/health"), notThere);
         }
     }
 

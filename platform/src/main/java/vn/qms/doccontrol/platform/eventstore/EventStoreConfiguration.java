@@ -87,12 +87,25 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Tokens next to the read models. On the embedded server the claim owner is a fixed name: the data
+     * file is locked by one process ({@code DataFile.lock}), so whoever opened it is the only node there
+     * can be. A restart after a crash then takes its tokens back at once, where a per-process name would
+     * wait out the dead process's claims (Axon's 10 s claim timeout plus its 5 s claim interval) with
+     * every read model standing still. On a shared MongoDB each process keeps Axon's own name.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, QmsMongoProperties mongo) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .ensureIndexes(true)
-                .build();
+                .ensureIndexes(true);
+        if (mongo.embedded()) {
+            builder.nodeId(EMBEDDED_NODE_ID);
+        }
+        return builder.build();
     }
+
+    /** The claim owner of every token on the embedded server (see {@link #tokenStore}). */
+    public static final String EMBEDDED_NODE_ID = "qms-embedded";
 }

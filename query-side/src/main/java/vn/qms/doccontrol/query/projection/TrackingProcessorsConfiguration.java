@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * the register rewrites whole documents and the audit trail merges its index documents in memory,
  * both of which need a single writer. Batches make a replay cheaper: the audit trail writes a batch
  * in a handful of commands ({@link BatchedProjection}), and a redelivered batch is harmless because
- * every handler is idempotent.
+ * every handler is idempotent. A failing handler holds the processor at its batch until a retry gets
+ * through ({@link ProjectionErrors}); {@code /actuator/health} shows it ({@link ProjectionsHealthIndicator}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class TrackingProcessorsConfiguration {
@@ -27,7 +28,7 @@ public class TrackingProcessorsConfiguration {
     static final int BATCH_SIZE = 100;
 
     @Bean
-    ConfigurerModule queryTrackingProcessors(ObjectProvider<BatchedProjection> batchedProjections) {
+    ConfigurerModule queryTrackingProcessors(ObjectProvider<BatchedProjection> batchedProjections, ProjectionErrors errors) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : ProcessingGroups.ALL) {
                 processing.registerTrackingEventProcessor(group, Configuration::eventStore,
@@ -37,6 +38,7 @@ public class TrackingProcessorsConfiguration {
                 // No transactions (MongoDB without them): Axon then stores a batch's token at its end, after
                 // the handlers and the projections' batch writes; a crash in between replays the batch.
                 processing.registerTransactionManager(group, axon -> NoTransactionManager.INSTANCE);
+                processing.registerListenerInvocationErrorHandler(group, axon -> errors.handlerFor(group));
                 processing.registerHandlerInterceptor(group, axon -> new BatchBoundaries(() -> batchedProjections.orderedStream()
                         .filter(projection -> projection.processingGroup().equals(group))
                         .toList()));

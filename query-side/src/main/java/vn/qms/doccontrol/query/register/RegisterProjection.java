@@ -17,6 +17,7 @@ import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
 import vn.qms.doccontrol.query.projection.BatchedProjection;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
+import vn.qms.doccontrol.query.projection.UnprojectableEventException;
 
 /**
  * Projects the documents' timelines into the {@code register}, and each timeline's filter keys into
@@ -126,9 +127,9 @@ public class RegisterProjection implements BatchedProjection {
 
     private DocumentTimeline existing(String documentId) {
         // One segment delivers a document's events in order, so a missing timeline means the event
-        // store lacks the issue event. Refuse rather than invent a document: Axon logs the error and
-        // the event is skipped, visibly, instead of a register row without type or first revision.
-        return find(documentId).orElseThrow(() -> new IllegalStateException(
+        // store lacks the issue event. Refuse rather than invent a document: the event is skipped,
+        // loudly (ProjectionErrors), instead of a register row without type or first revision.
+        return find(documentId).orElseThrow(() -> new UnprojectableEventException(
                 "Event for document " + documentId + " arrived before the document was issued"));
     }
 }

@@ -14,6 +14,7 @@ import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentType;
 import vn.qms.doccontrol.query.projection.BatchedProjection;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
+import vn.qms.doccontrol.query.projection.UnprojectableEventException;
 
 /**
  * Projects every revision with its content into {@code revisions}. It runs in the register's
@@ -61,9 +62,9 @@ public class RevisionProjection implements BatchedProjection {
 
     @EventHandler
     public void on(DocumentRevisedEvent event) {
-        // Without revision 1 the document was never issued: refuse like the register does (Axon logs
-        // and skips the event) rather than answer a revision of a document that does not exist.
-        DocumentType type = typeOf(event.documentId()).orElseThrow(() -> new IllegalStateException(
+        // Without revision 1 the document was never issued: refuse like the register does (the event
+        // is skipped, loudly) rather than answer a revision of a document that does not exist.
+        DocumentType type = typeOf(event.documentId()).orElseThrow(() -> new UnprojectableEventException(
                 "Revision " + event.revision() + " of document " + event.documentId() + " arrived before the document was issued"));
         save(new Revision(event.documentId(), event.organizationId(), type, event.code(), event.revision(), event.title(),
                 event.content(), event.contentSha256(), event.effectiveFrom(), event.changeSummary(),

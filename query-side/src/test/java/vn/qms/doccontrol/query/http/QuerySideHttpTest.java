@@ -112,6 +112,18 @@ class QuerySideHttpTest {
     }
 
     @Test
+    void healthShowsEachProjectionHoldingItsSegmentAndCaughtUpWithTheEventStore() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.projections.status").value("UP"))
+                .andExpect(jsonPath("$.components.projections.details.head").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)))
+                .andExpect(jsonPath("$.components.projections.details['document-register'].claimed").value(true))
+                .andExpect(jsonPath("$.components.projections.details['document-register'].behind").value(0))
+                .andExpect(jsonPath("$.components.projections.details['audit-trail'].behind").value(0))
+                .andExpect(jsonPath("$.components.projections.details['audit-trail'].error").doesNotExist()));
+    }
+
+    @Test
     void aNewEventIsReadableWithinASecond() {
         EventPublisher publisher = new EventPublisher(eventStore);
         DocumentIssuedEvent fresh = issued("lag-probe", "ubnd-phuong-ben-nghe", DocumentType.FORM, "BM-09",
@@ -284,6 +296,9 @@ class QuerySideHttpTest {
         for (String group : ProcessingGroups.ALL) {
             assertThat(processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow().isError()).isFalse();
         }
+        mvc.perform(get("/actuator/health"))
+                .andExpect(jsonPath("$.components.projections.details['document-register'].skippedSinceStart")
+                        .value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
     }
 
     @Test
