@@ -58,7 +58,7 @@ public class EventStoreConfiguration {
      * skips a late event, uniqueness enforced by the store, and only index lookups on the hot paths.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase qmsDatabase,
+    GapAwareMongoEventStorageEngine eventStorageEngine(MongoDatabase qmsDatabase,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration) {
         GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()

@@ -19,10 +19,11 @@ public final class ReadModelVersions {
 
     /**
      * 2: {@code register_index} (document-register); {@code seq} = global index and the bucketed
-     * listings (audit-trail). See decision record 0013.
+     * listings (audit-trail). See decision record 0013. 3 (document-register): {@code revisions} rows
+     * without content, pointing at their event instead (decision record 0015).
      */
     static final Map<String, Integer> CURRENT = Map.of(
-            ProcessingGroups.DOCUMENT_REGISTER, 2,
+            ProcessingGroups.DOCUMENT_REGISTER, 3,
             ProcessingGroups.AUDIT_TRAIL, 2);
 
     private final MongoCollection<Document> versions;

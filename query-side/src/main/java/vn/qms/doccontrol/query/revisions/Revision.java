@@ -28,8 +28,10 @@ public record Revision(
         String recordedBy,
         Instant recordedAt) {
 
-    public RevisionSummary withoutContent() {
-        return new RevisionSummary(documentId, organizationId, type, code, revision, title, contentSha256,
-                effectiveFrom, changeSummary, changeReason, approval, recordedBy, recordedAt);
+    static Revision of(RevisionSummary summary, String content) {
+        return new Revision(summary.documentId(), summary.organizationId(), summary.type(), summary.code(),
+                summary.revision(), summary.title(), content, summary.contentSha256(), summary.effectiveFrom(),
+                summary.changeSummary(), summary.changeReason(), summary.approval(), summary.recordedBy(),
+                summary.recordedAt());
     }
 }

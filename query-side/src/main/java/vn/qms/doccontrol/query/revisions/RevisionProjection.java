@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
@@ -17,7 +18,8 @@ import vn.qms.doccontrol.query.projection.ProcessingGroups;
 import vn.qms.doccontrol.query.projection.UnprojectableEventException;
 
 /**
- * Projects every revision with its content into {@code revisions}. It runs in the register's
+ * Projects every revision's metadata into {@code revisions}, with where its event (and so its
+ * content) lies in the event store ({@link RevisionRow}). It runs in the register's
  * processing group, first, so that the register never names a revision whose row is not written yet.
  */
 @Component
@@ -27,7 +29,7 @@ public class RevisionProjection implements BatchedProjection {
 
     private final RevisionRepository revisions;
     /** A batch's revisions by id, written at its end (before the register's, see {@code @Order}). */
-    private final Map<String, Revision> pending = new LinkedHashMap<>();
+    private final Map<String, RevisionRow> pending = new LinkedHashMap<>();
     private boolean inBatch;
 
     public RevisionProjection(RevisionRepository revisions) {
@@ -48,27 +50,27 @@ public class RevisionProjection implements BatchedProjection {
     @Override
     public void endBatch() {
         inBatch = false;
-        List<Revision> batch = List.copyOf(pending.values());
+        List<RevisionRow> batch = List.copyOf(pending.values());
         pending.clear();
         revisions.saveAll(batch);
     }
 
     @EventHandler
-    public void on(DocumentIssuedEvent event) {
-        save(new Revision(event.documentId(), event.organizationId(), event.type(), event.code(),
-                event.revision(), event.title(), event.content(), event.contentSha256(), event.effectiveFrom(),
-                null, null, event.approval(), event.recordedBy(), event.recordedAt()));
+    public void on(DocumentIssuedEvent event, @SequenceNumber Long sequence) {
+        save(new RevisionRow(new RevisionSummary(event.documentId(), event.organizationId(), event.type(), event.code(),
+                event.revision(), event.title(), event.contentSha256(), event.effectiveFrom(), null, null,
+                event.approval(), event.recordedBy(), event.recordedAt()), sequence));
     }
 
     @EventHandler
-    public void on(DocumentRevisedEvent event) {
+    public void on(DocumentRevisedEvent event, @SequenceNumber Long sequence) {
         // Without revision 1 the document was never issued: refuse like the register does (the event
         // is skipped, loudly) rather than answer a revision of a document that does not exist.
         DocumentType type = typeOf(event.documentId()).orElseThrow(() -> new UnprojectableEventException(
                 "Revision " + event.revision() + " of document " + event.documentId() + " arrived before the document was issued"));
-        save(new Revision(event.documentId(), event.organizationId(), type, event.code(), event.revision(), event.title(),
-                event.content(), event.contentSha256(), event.effectiveFrom(), event.changeSummary(),
-                event.changeReason(), event.approval(), event.recordedBy(), event.recordedAt()));
+        save(new RevisionRow(new RevisionSummary(event.documentId(), event.organizationId(), type, event.code(),
+                event.revision(), event.title(), event.contentSha256(), event.effectiveFrom(), event.changeSummary(),
+                event.changeReason(), event.approval(), event.recordedBy(), event.recordedAt()), sequence));
     }
 
     @ResetHandler
@@ -77,16 +79,16 @@ public class RevisionProjection implements BatchedProjection {
         revisions.clear();
     }
 
-    private void save(Revision revision) {
+    private void save(RevisionRow row) {
         if (inBatch) {
-            pending.put(revision.documentId() + ":" + revision.revision(), revision);
+            pending.put(row.id(), row);
         } else {
-            revisions.save(revision);
+            revisions.save(row);
         }
     }
 
     private Optional<DocumentType> typeOf(String documentId) {
-        Revision first = pending.get(documentId + ":1");
-        return first != null ? Optional.of(first.type()) : revisions.typeOf(documentId);
+        RevisionRow first = pending.get(RevisionBson.id(documentId, 1));
+        return first != null ? Optional.of(first.summary().type()) : revisions.typeOf(documentId);
     }
 }

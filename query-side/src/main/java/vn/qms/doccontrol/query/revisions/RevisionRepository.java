@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import vn.qms.doccontrol.events.DocumentIssuedEvent;
+import vn.qms.doccontrol.events.DocumentRevisedEvent;
+import vn.qms.doccontrol.platform.eventstore.EventLookup;
 import org.springframework.stereotype.Repository;
 import vn.qms.doccontrol.events.DocumentType;
 
 /**
  * The {@code revisions} collection: one document per revision, {@code _id} = documentId:revision,
  * so that one revision is an {@code _id} lookup and a document's history an {@code $in} over
- * {@code _id}s, which the embedded server answers from its index too.
+ * {@code _id}s, which the embedded server answers from its index too. A revision's content is read
+ * from the event store ({@link RevisionRow}).
  */
 @Repository
 public class RevisionRepository {
@@ -29,32 +33,57 @@ public class RevisionRepository {
     public static final String COLLECTION = "revisions";
 
     private final MongoCollection<Document> revisions;
+    private final EventLookup events;
 
-    public RevisionRepository(MongoDatabase database) {
+    public RevisionRepository(MongoDatabase database, EventLookup events) {
         this.revisions = database.getCollection(COLLECTION);
+        this.events = events;
     }
 
     /** Writing the same revision again leaves the same row: replays and redeliveries are harmless. */
-    public void save(Revision revision) {
-        revisions.replaceOne(Filters.eq(RevisionBson.ID, RevisionBson.id(revision.documentId(), revision.revision())),
-                RevisionBson.toBson(revision), new ReplaceOptions().upsert(true));
+    void save(RevisionRow row) {
+        saveAll(List.of(row));
     }
 
     /** Like {@link #save}, for a batch: one bulk write. */
-    public void saveAll(Collection<Revision> batch) {
+    void saveAll(Collection<RevisionRow> batch) {
         if (batch.isEmpty()) {
             return;
         }
         revisions.bulkWrite(batch.stream()
-                .<WriteModel<Document>>map(revision -> new ReplaceOneModel<>(
-                        Filters.eq(RevisionBson.ID, RevisionBson.id(revision.documentId(), revision.revision())),
-                        RevisionBson.toBson(revision), new ReplaceOptions().upsert(true)))
+                .<WriteModel<Document>>map(row -> new ReplaceOneModel<>(Filters.eq(RevisionBson.ID, row.id()),
+                        RevisionBson.toBson(row), new ReplaceOptions().upsert(true)))
                 .toList());
     }
 
+    /**
+     * One revision with its content: the row by {@code _id}, then its event from the event store by
+     * the document's sequence number. Both are lookups.
+     *
+     * @throws IllegalStateException when the event store lacks the event the row names, which only a
+     *                               damaged event store can cause
+     */
     public Optional<Revision> find(String documentId, int revision) {
         Document found = revisions.find(Filters.eq(RevisionBson.ID, RevisionBson.id(documentId, revision))).first();
-        return Optional.ofNullable(found).map(RevisionBson::fromBson);
+        return Optional.ofNullable(found).map(RevisionBson::fromBson).map(this::withContent);
+    }
+
+    private Revision withContent(RevisionRow row) {
+        Object payload = events.event(row.summary().documentId(), row.sequenceNumber())
+                .orElseThrow(() -> new IllegalStateException("The event store has no event " + row.sequenceNumber()
+                        + " of document " + row.summary().documentId() + ", which revision " + row.summary().revision()
+                        + " was projected from"))
+                .getPayload();
+        String content;
+        if (payload instanceof DocumentIssuedEvent issued && issued.revision() == row.summary().revision()) {
+            content = issued.content();
+        } else if (payload instanceof DocumentRevisedEvent revised && revised.revision() == row.summary().revision()) {
+            content = revised.content();
+        } else {
+            throw new IllegalStateException("Event " + row.sequenceNumber() + " of document " + row.summary().documentId()
+                    + " is not revision " + row.summary().revision() + " but " + payload.getClass().getSimpleName());
+        }
+        return Revision.of(row.summary(), content);
     }
 
     /** The type recorded with revision 1, which later revision events do not repeat. */
@@ -71,12 +100,11 @@ public class RevisionRepository {
     public List<RevisionSummary> summaries(String documentId, int latestRevision) {
         List<String> ids = IntStream.rangeClosed(1, latestRevision).mapToObj(n -> RevisionBson.id(documentId, n)).toList();
         return revisions.find(Filters.in(RevisionBson.ID, ids))
-                .projection(Projections.exclude(RevisionBson.CONTENT))
                 .map(RevisionBson::fromBson)
                 .into(new ArrayList<>())
                 .stream()
-                .sorted(Comparator.comparingInt(Revision::revision))
-                .map(Revision::withoutContent)
+                .map(RevisionRow::summary)
+                .sorted(Comparator.comparingInt(RevisionSummary::revision))
                 .toList();
     }
 

@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
+import vn.qms.doccontrol.platform.eventstore.EventLookup;
 import vn.qms.doccontrol.platform.eventstore.EventPosition;
 import vn.qms.doccontrol.query.audit.AuditTrailProjection;
 import vn.qms.doccontrol.query.audit.AuditTrailQueryHandler;
@@ -46,6 +50,9 @@ public final class ReadModels {
     public final DocumentQueryHandler documentQueries;
     public final AuditTrailQueryHandler auditTrailQueries;
     private final Map<String, Long> globalIndexes = new HashMap<>();
+    /** The events delivered, as the event store holds them: a revision's content is read from there. */
+    private final Map<String, DomainEventMessage<?>> recordedEvents = new HashMap<>();
+    private final EventLookup recorded = (documentId, sequence) -> Optional.ofNullable(recordedEvents.get(documentId + "#" + sequence));
     private final long[] batchNanos = new long[4];
 
     /** Where {@link #deliverBatch} spent its time: handlers, then writing revisions, register, audit trail (ms). */
@@ -57,7 +64,7 @@ public final class ReadModels {
     public ReadModels(MongoDatabase database, Clock clock) {
         register = new RegisterRepository(database);
         registerIndex = new RegisterIndexRepository(database);
-        revisions = new RevisionRepository(database);
+        revisions = new RevisionRepository(database, recorded);
         auditTrail = new AuditTrailRepository(database);
         register.ensureIndexes();
         auditTrail.ensureIndexes();
@@ -91,12 +98,15 @@ public final class ReadModels {
         Long sequence = delivery.sequence();
         EventMessage<?> message = new GenericEventMessage<>(delivery.eventId(), delivery.event(),
                 MetaData.with(EventPosition.GLOBAL_INDEX, globalIndex), Instant.now());
+        String documentId = documentIdOf(delivery.event());
+        recordedEvents.putIfAbsent(documentId + "#" + sequence, new GenericDomainEventMessage<>("Document", documentId, sequence,
+                delivery.event(), MetaData.emptyInstance(), delivery.eventId(), Instant.now()));
         if (delivery.event() instanceof DocumentIssuedEvent issued) {
-            revisionProjection.on(issued);
+            revisionProjection.on(issued, sequence);
             registerProjection.on(issued, sequence);
             auditTrailProjection.on(issued, message);
         } else if (delivery.event() instanceof DocumentRevisedEvent revised) {
-            revisionProjection.on(revised);
+            revisionProjection.on(revised, sequence);
             registerProjection.on(revised, sequence);
             auditTrailProjection.on(revised, message);
         } else if (delivery.event() instanceof DocumentWithdrawnEvent withdrawn) {
@@ -105,6 +115,19 @@ public final class ReadModels {
         } else {
             throw new IllegalArgumentException("Not an event of the query side: " + delivery.event());
         }
+    }
+
+    private static String documentIdOf(Object event) {
+        if (event instanceof DocumentIssuedEvent issued) {
+            return issued.documentId();
+        }
+        if (event instanceof DocumentRevisedEvent revised) {
+            return revised.documentId();
+        }
+        if (event instanceof DocumentWithdrawnEvent withdrawn) {
+            return withdrawn.documentId();
+        }
+        throw new IllegalArgumentException("Not an event of the query side: " + event);
     }
 
     /**

@@ -28,11 +28,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.BsonDocument;
+import vn.qms.doccontrol.platform.eventstore.EventLookup;
 
 /**
  * Axon's event storage on MongoDB (through the plain driver), with a dense global index from a
@@ -59,7 +62,7 @@ import org.bson.BsonDocument;
  * <p>Call {@link #ensureSchema()} once before use. Every engine on one database must use the same gap
  * timeout, and the machines' clocks should agree within a few seconds.
  */
-public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine {
+public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine implements EventLookup {
 
     /** Far longer than any stall we expect (GC, failover, a paused VM), far shorter than forever. */
     public static final Duration DEFAULT_GAP_TIMEOUT = Duration.ofSeconds(60);
@@ -197,6 +200,15 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /** See {@link AggregateEventReader}: lookups in the unique {@code aggregateKeys} index. */
+    /** Reads exactly one key: a window of one, where an aggregate's replay starts with eight. */
+    @Override
+    public Optional<DomainEventMessage<?>> event(String aggregateIdentifier, long sequenceNumber) {
+        List<StoredEvent> found = aggregateEventReader.read(aggregateIdentifier, sequenceNumber, 1);
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                found.stream().filter(event -> event.getSequenceNumber() == sequenceNumber), getEventSerializer(), upcasterChain);
+        return stream.hasNext() ? Optional.of(stream.next()) : Optional.empty();
+    }
+
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {

@@ -101,6 +101,22 @@ abstract class EngineStorageContract {
     }
 
     @Test
+    void looksUpOneEventOfAnAggregateBySequenceNumberAmongOtherCommits() {
+        List<DomainEventMessage<?>> appended = history("doc-1", 0, 4);
+        engine.appendEvents(appended.subList(0, 2));
+        engine.appendEvents(List.of(revised("doc-2", 1)));
+        engine.appendEvents(appended.subList(2, 5));
+
+        DomainEventMessage<?> third = engine.event("doc-1", 2).orElseThrow();
+
+        assertThat(third.getIdentifier()).isEqualTo(appended.get(2).getIdentifier());
+        assertThat(third.getSequenceNumber()).isEqualTo(2);
+        assertThat(third.getPayload()).isEqualTo(appended.get(2).getPayload());
+        assertThat(engine.event("doc-1", 5)).as("past the aggregate's last event").isEmpty();
+        assertThat(engine.event("doc-3", 0)).as("an aggregate never stored").isEmpty();
+    }
+
+    @Test
     void storesPayloadAndMetaDataAsJsonAPersonCanReadInTheShell() {
         engine.appendEvents(List.of(issued("doc-1")));
 
