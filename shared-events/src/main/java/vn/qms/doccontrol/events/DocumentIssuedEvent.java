@@ -21,5 +21,5 @@ public record DocumentIssuedEvent(
         Instant effectiveFrom,
         Approval approval,
         String recordedBy,
-        Instant recordedAt) {
+        Instant recordedAt) implements DocumentEvent {
 }

@@ -18,5 +18,5 @@ public record DocumentWithdrawnEvent(
         String supersededBy,
         Instant effectiveFrom,
         String recordedBy,
-        Instant recordedAt) {
+        Instant recordedAt) implements DocumentEvent {
 }

@@ -20,7 +20,7 @@ import vn.qms.doccontrol.query.projection.ProcessingGroups;
  * event whose gap filled late arrives after higher indexes), so a replay numbers and orders every
  * entry exactly as before.
  *
- * <p>Within a batch of the tracking processor ({@link #beginBatch()} .. {@link #endBatch()}, called
+ * <p>Within a batch of the tracking processor ({@link #beginBatch} .. {@link #endBatch()}, called
  * by an interceptor of the processing group around its first and last event), entries are collected
  * and written together at the end of the batch, before the processor stores its token; outside a
  * batch each entry is written at once. The processor has one thread, so the collected entries need
@@ -44,7 +44,7 @@ public class AuditTrailProjection implements BatchedProjection {
     }
 
     @Override
-    public void beginBatch() {
+    public void beginBatch(List<?> payloads) {
         pending.clear();
         inBatch = true;
     }

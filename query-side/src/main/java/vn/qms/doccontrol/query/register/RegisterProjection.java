@@ -1,5 +1,7 @@
 package vn.qms.doccontrol.query.register;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.qms.doccontrol.events.DocumentEvent;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
@@ -43,6 +46,8 @@ public class RegisterProjection implements BatchedProjection {
     /** Within a batch: the timelines it changed, written (with their index entries) at its end. */
     private final Map<String, DocumentTimeline> pending = new LinkedHashMap<>();
     private final Set<String> pendingOrganizations = new LinkedHashSet<>();
+    /** Within a batch: the stored timelines of its documents (empty: none yet), read at its start in one query. */
+    private final Map<String, Optional<DocumentTimeline>> stored = new HashMap<>();
     private boolean inBatch;
 
     public RegisterProjection(RegisterRepository register, RegisterIndexRepository index) {
@@ -56,10 +61,19 @@ public class RegisterProjection implements BatchedProjection {
     }
 
     @Override
-    public void beginBatch() {
+    public void beginBatch(List<?> payloads) {
         pending.clear();
         pendingOrganizations.clear();
+        stored.clear();
         inBatch = true;
+        Set<String> documentIds = new HashSet<>();
+        for (Object payload : payloads) {
+            if (payload instanceof DocumentEvent event) {
+                documentIds.add(event.documentId());
+            }
+        }
+        documentIds.forEach(id -> stored.put(id, Optional.empty()));
+        register.findAll(documentIds).forEach(timeline -> stored.put(timeline.documentId(), Optional.of(timeline)));
     }
 
     /** Timelines first, then their index entries, then the list of organizations: each step repeatable. */
@@ -97,6 +111,7 @@ public class RegisterProjection implements BatchedProjection {
     public void reset() {
         pending.clear();
         pendingOrganizations.clear();
+        stored.clear();
         register.clear();
         index.clear();
     }
@@ -121,8 +136,12 @@ public class RegisterProjection implements BatchedProjection {
     }
 
     private Optional<DocumentTimeline> find(String documentId) {
-        DocumentTimeline inBatch = pending.get(documentId);
-        return inBatch != null ? Optional.of(inBatch) : register.find(documentId);
+        DocumentTimeline written = pending.get(documentId);
+        if (written != null) {
+            return Optional.of(written);
+        }
+        Optional<DocumentTimeline> read = inBatch ? stored.get(documentId) : null;
+        return read != null ? read : register.find(documentId);
     }
 
     private DocumentTimeline existing(String documentId) {

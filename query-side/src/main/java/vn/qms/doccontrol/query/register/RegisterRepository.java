@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,14 @@ public class RegisterRepository {
     public Optional<DocumentTimeline> find(String documentId) {
         Document found = register.find(Filters.eq(RegisterBson.ID, documentId)).first();
         return Optional.ofNullable(found).map(RegisterBson::fromBson);
+    }
+
+    /** The timelines of these documents that exist: one {@code $in} over {@code _id}s. */
+    public List<DocumentTimeline> findAll(Collection<String> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        return register.find(Filters.in(RegisterBson.ID, documentIds)).map(RegisterBson::fromBson).into(new ArrayList<>());
     }
 
     public void save(DocumentTimeline timeline) {

@@ -1,9 +1,12 @@
 package vn.qms.doccontrol.query.revisions;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,6 +33,8 @@ public class RevisionProjection implements BatchedProjection {
     private final RevisionRepository revisions;
     /** A batch's revisions by id, written at its end (before the register's, see {@code @Order}). */
     private final Map<String, RevisionRow> pending = new LinkedHashMap<>();
+    /** Within a batch: the type of each revised document (empty: not issued), read at its start in one query. */
+    private final Map<String, Optional<DocumentType>> types = new HashMap<>();
     private boolean inBatch;
 
     public RevisionProjection(RevisionRepository revisions) {
@@ -42,9 +47,18 @@ public class RevisionProjection implements BatchedProjection {
     }
 
     @Override
-    public void beginBatch() {
+    public void beginBatch(List<?> payloads) {
         pending.clear();
+        types.clear();
         inBatch = true;
+        Set<String> revised = new HashSet<>();
+        for (Object payload : payloads) {
+            if (payload instanceof DocumentRevisedEvent event) {
+                revised.add(event.documentId());
+            }
+        }
+        revised.forEach(id -> types.put(id, Optional.empty()));
+        revisions.typesOf(revised).forEach((id, type) -> types.put(id, Optional.of(type)));
     }
 
     @Override
@@ -76,6 +90,7 @@ public class RevisionProjection implements BatchedProjection {
     @ResetHandler
     public void reset() {
         pending.clear();
+        types.clear();
         revisions.clear();
     }
 
@@ -89,6 +104,10 @@ public class RevisionProjection implements BatchedProjection {
 
     private Optional<DocumentType> typeOf(String documentId) {
         RevisionRow first = pending.get(RevisionBson.id(documentId, 1));
-        return first != null ? Optional.of(first.summary().type()) : revisions.typeOf(documentId);
+        if (first != null) {
+            return Optional.of(first.summary().type());
+        }
+        Optional<DocumentType> read = inBatch ? types.get(documentId) : null;
+        return read != null ? read : revisions.typeOf(documentId);
     }
 }

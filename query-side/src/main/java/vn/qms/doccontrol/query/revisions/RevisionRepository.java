@@ -11,7 +11,9 @@ import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.bson.Document;
@@ -94,6 +96,20 @@ public class RevisionRepository {
         return Optional.ofNullable(found)
                 .map(bson -> bson.getString(RevisionBson.TYPE))
                 .map(DocumentType::valueOf);
+    }
+
+    /** Like {@link #typeOf} for several documents: one {@code $in}; documents never issued are absent. */
+    Map<String, DocumentType> typesOf(Collection<String> documentIds) {
+        Map<String, DocumentType> types = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return types;
+        }
+        List<String> firstRevisions = documentIds.stream().map(id -> RevisionBson.id(id, 1)).toList();
+        for (Document found : revisions.find(Filters.in(RevisionBson.ID, firstRevisions))
+                .projection(Projections.include("documentId", RevisionBson.TYPE))) {
+            types.put(found.getString("documentId"), DocumentType.valueOf(found.getString(RevisionBson.TYPE)));
+        }
+        return types;
     }
 
     /** Revisions 1..latestRevision without their content, in revision order. */

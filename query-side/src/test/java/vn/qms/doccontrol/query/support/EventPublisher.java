@@ -4,9 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import vn.qms.doccontrol.events.DocumentIssuedEvent;
-import vn.qms.doccontrol.events.DocumentRevisedEvent;
-import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
+import vn.qms.doccontrol.events.DocumentEvent;
 
 /**
  * Stands in for the command side: appends document events to the real event store, with the
@@ -28,14 +26,8 @@ public final class EventPublisher {
     }
 
     private static String documentIdOf(Object event) {
-        if (event instanceof DocumentIssuedEvent issued) {
-            return issued.documentId();
-        }
-        if (event instanceof DocumentRevisedEvent revised) {
-            return revised.documentId();
-        }
-        if (event instanceof DocumentWithdrawnEvent withdrawn) {
-            return withdrawn.documentId();
+        if (event instanceof DocumentEvent documentEvent) {
+            return documentEvent.documentId();
         }
         throw new IllegalArgumentException("Not a document event: " + event);
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import vn.qms.doccontrol.events.DocumentEvent;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
@@ -118,26 +119,22 @@ public final class ReadModels {
     }
 
     private static String documentIdOf(Object event) {
-        if (event instanceof DocumentIssuedEvent issued) {
-            return issued.documentId();
-        }
-        if (event instanceof DocumentRevisedEvent revised) {
-            return revised.documentId();
-        }
-        if (event instanceof DocumentWithdrawnEvent withdrawn) {
-            return withdrawn.documentId();
+        if (event instanceof DocumentEvent documentEvent) {
+            return documentEvent.documentId();
         }
         throw new IllegalArgumentException("Not an event of the query side: " + event);
     }
+
 
     /**
      * Delivers events as one batch of each tracking processor: the projections collect them and write
      * them together at the end, as between the interceptor's begin and end of a batch.
      */
     public void deliverBatch(java.util.List<GeneratedHistory.Event> events) {
-        revisionProjection.beginBatch();
-        registerProjection.beginBatch();
-        auditTrailProjection.beginBatch();
+        java.util.List<Object> payloads = events.stream().map(event -> event.delivery().event()).toList();
+        revisionProjection.beginBatch(payloads);
+        registerProjection.beginBatch(payloads);
+        auditTrailProjection.beginBatch(payloads);
         long started = System.nanoTime();
         events.forEach(event -> deliver(event.delivery(), event.globalIndex()));
         long handled = System.nanoTime();
