@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * command is followed by {@link MVStore#commit()} (and, with {@code fsync}, by
  * {@link MVStore#sync()}) before its reply is built. The commit is store-wide, so concurrent
  * writers share one ("group commit"): each writer takes a ticket after applying its change, and a
- * commit started after ticket {@code t} was taken covers every change up to {@code t}.
+ * commit started after ticket {@code t} was taken covers every change up to {@code t}. A commit
+ * waits for the write commands being applied to finish and holds new ones back meanwhile, so that it
+ * never captures half a command (a document without its index entries).
  *
  * <p>The hook is {@link #handleMessage}: every OP_MSG command arrives there (and is dispatched to
  * {@code handleCommand} inside it). Non-{@code $cmd} OP_QUERY reads arrive through
@@ -99,6 +102,11 @@ class DurableH2Backend extends H2Backend {
     /** Write commands being applied right now (their changes may already be visible). */
     private final AtomicInteger writesInProgress = new AtomicInteger();
     private final ReentrantLock commitLock = new ReentrantLock();
+    /**
+     * Held shared by every write command while it is applied, and exclusively by a commit, so that a
+     * commit captures whole commands only. Fair: a waiting commit is not starved by a stream of writes.
+     */
+    private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock(true);
     private final AtomicLong commits = new AtomicLong();
     private final ScheduledExecutorService housekeeping;
     private volatile boolean unsyncedCommits;
@@ -172,12 +180,14 @@ class DurableH2Backend extends H2Backend {
         writesInProgress.incrementAndGet();
         long ticket;
         Document response;
+        applying.readLock().lock();
         try {
             response = pinned(() -> super.handleMessage(message));
         } finally {
             // Also after a failed command: an insert batch may have applied some documents.
             ticket = appliedTicket.incrementAndGet();
             writesInProgress.decrementAndGet();
+            applying.readLock().unlock();
             awaitDurable(ticket);
         }
         return response;
@@ -248,10 +258,20 @@ class DurableH2Backend extends H2Backend {
             if (durableTicket >= ticket) {
                 return;
             }
-            // Every ticket up to this one belongs to a change applied before this point.
-            long covered = appliedTicket.get();
+            long covered;
             try {
-                store.commit();
+                // No write command is half applied while the store commits: a commit taken between
+                // an insert's document and its index entries would make that half durable, and a
+                // crash right after left a document its unique indexes do not know (seen: an event
+                // that the tracking reader found by _id and the aggregate's lookup did not).
+                applying.writeLock().lock();
+                try {
+                    // Every ticket up to this one belongs to a change applied before this point.
+                    covered = appliedTicket.get();
+                    store.commit();
+                } finally {
+                    applying.writeLock().unlock();
+                }
                 if (fsync) {
                     store.sync();
                 } else {

@@ -3,6 +3,8 @@ package vn.qms.doccontrol.platform.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -36,6 +38,8 @@ public final class DurabilityChild {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, fsync);
         MongoClient client = MongoClients.create(server.connectionString());
         MongoCollection<Document> collection = client.getDatabase(DATABASE).getCollection(COLLECTION);
+        // A unique index, so that the parent can check that no insert survived half applied.
+        collection.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true));
         String payload = "x".repeat(200);
         synchronized (out) {
             out.println("READY");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -90,11 +92,15 @@ class EmbeddedMongoDurabilityTest {
         Map<Long, Integer> stored = new HashMap<>();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            for (Document document : client.getDatabase(DurabilityChild.DATABASE)
-                    .getCollection(DurabilityChild.COLLECTION)
-                    .find().projection(Projections.include("n"))) {
+            MongoCollection<Document> inserts = client.getDatabase(DurabilityChild.DATABASE).getCollection(DurabilityChild.COLLECTION);
+            for (Document document : inserts.find().projection(Projections.include("n"))) {
                 stored.merge(document.getLong("n"), 1, Integer::sum);
             }
+            // Each stored document is also in the unique index: a commit never captured an insert
+            // between its document and its index entries.
+            List<Long> notIndexed = stored.keySet().stream()
+                    .filter(n -> inserts.find(Filters.eq("n", n)).first() == null).toList();
+            assertThat(notIndexed).as("documents their unique index does not find").isEmpty();
         }
         return stored;
     }
