@@ -1,7 +1,5 @@
 package vn.qms.doccontrol.query.register;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +16,7 @@ import vn.qms.doccontrol.events.DocumentEvent;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
+import vn.qms.doccontrol.query.projection.BatchReads;
 import vn.qms.doccontrol.query.projection.BatchedProjection;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
 import vn.qms.doccontrol.query.projection.UnprojectableEventException;
@@ -46,13 +45,14 @@ public class RegisterProjection implements BatchedProjection {
     /** Within a batch: the timelines it changed, written (with their index entries) at its end. */
     private final Map<String, DocumentTimeline> pending = new LinkedHashMap<>();
     private final Set<String> pendingOrganizations = new LinkedHashSet<>();
-    /** Within a batch: the stored timelines of its documents (empty: none yet), read at its start in one query. */
-    private final Map<String, Optional<DocumentTimeline>> stored = new HashMap<>();
+    /** Within a batch: the stored timelines of its documents, read at its start in one query. */
+    private final BatchReads<DocumentTimeline> stored;
     private boolean inBatch;
 
     public RegisterProjection(RegisterRepository register, RegisterIndexRepository index) {
         this.register = register;
         this.index = index;
+        this.stored = new BatchReads<>(DocumentEvent.class, register::findAll, register::find);
     }
 
     @Override
@@ -64,22 +64,15 @@ public class RegisterProjection implements BatchedProjection {
     public void beginBatch(List<?> payloads) {
         pending.clear();
         pendingOrganizations.clear();
-        stored.clear();
         inBatch = true;
-        Set<String> documentIds = new HashSet<>();
-        for (Object payload : payloads) {
-            if (payload instanceof DocumentEvent event) {
-                documentIds.add(event.documentId());
-            }
-        }
-        documentIds.forEach(id -> stored.put(id, Optional.empty()));
-        register.findAll(documentIds).forEach(timeline -> stored.put(timeline.documentId(), Optional.of(timeline)));
+        stored.begin(payloads);
     }
 
     /** Timelines first, then their index entries, then the list of organizations: each step repeatable. */
     @Override
     public void endBatch() {
         inBatch = false;
+        stored.clear();
         List<DocumentTimeline> timelines = List.copyOf(pending.values());
         List<String> organizations = List.copyOf(pendingOrganizations);
         pending.clear();
@@ -137,11 +130,7 @@ public class RegisterProjection implements BatchedProjection {
 
     private Optional<DocumentTimeline> find(String documentId) {
         DocumentTimeline written = pending.get(documentId);
-        if (written != null) {
-            return Optional.of(written);
-        }
-        Optional<DocumentTimeline> read = inBatch ? stored.get(documentId) : null;
-        return read != null ? read : register.find(documentId);
+        return written != null ? Optional.of(written) : stored.find(documentId);
     }
 
     private DocumentTimeline existing(String documentId) {

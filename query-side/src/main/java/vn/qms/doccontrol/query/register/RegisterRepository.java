@@ -8,9 +8,10 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -47,12 +48,14 @@ public class RegisterRepository {
         return Optional.ofNullable(found).map(RegisterBson::fromBson);
     }
 
-    /** The timelines of these documents that exist: one {@code $in} over {@code _id}s. */
-    public List<DocumentTimeline> findAll(Collection<String> documentIds) {
-        if (documentIds.isEmpty()) {
-            return List.of();
+    /** The timelines of these documents that exist, by document id: one {@code $in} over {@code _id}s. */
+    public Map<String, DocumentTimeline> findAll(Collection<String> documentIds) {
+        Map<String, DocumentTimeline> found = new HashMap<>();
+        if (!documentIds.isEmpty()) {
+            register.find(Filters.in(RegisterBson.ID, documentIds)).map(RegisterBson::fromBson)
+                    .forEach(timeline -> found.put(timeline.documentId(), timeline));
         }
-        return register.find(Filters.in(RegisterBson.ID, documentIds)).map(RegisterBson::fromBson).into(new ArrayList<>());
+        return found;
     }
 
     public void save(DocumentTimeline timeline) {

@@ -1,12 +1,9 @@
 package vn.qms.doccontrol.query.revisions;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.qms.doccontrol.events.DocumentIssuedEvent;
 import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.events.DocumentType;
+import vn.qms.doccontrol.query.projection.BatchReads;
 import vn.qms.doccontrol.query.projection.BatchedProjection;
 import vn.qms.doccontrol.query.projection.ProcessingGroups;
 import vn.qms.doccontrol.query.projection.UnprojectableEventException;
@@ -33,12 +31,13 @@ public class RevisionProjection implements BatchedProjection {
     private final RevisionRepository revisions;
     /** A batch's revisions by id, written at its end (before the register's, see {@code @Order}). */
     private final Map<String, RevisionRow> pending = new LinkedHashMap<>();
-    /** Within a batch: the type of each revised document (empty: not issued), read at its start in one query. */
-    private final Map<String, Optional<DocumentType>> types = new HashMap<>();
+    /** Within a batch: the type of each revised document, read at its start in one query. */
+    private final BatchReads<DocumentType> types;
     private boolean inBatch;
 
     public RevisionProjection(RevisionRepository revisions) {
         this.revisions = revisions;
+        this.types = new BatchReads<>(DocumentRevisedEvent.class, revisions::typesOf, revisions::typeOf);
     }
 
     @Override
@@ -49,21 +48,14 @@ public class RevisionProjection implements BatchedProjection {
     @Override
     public void beginBatch(List<?> payloads) {
         pending.clear();
-        types.clear();
         inBatch = true;
-        Set<String> revised = new HashSet<>();
-        for (Object payload : payloads) {
-            if (payload instanceof DocumentRevisedEvent event) {
-                revised.add(event.documentId());
-            }
-        }
-        revised.forEach(id -> types.put(id, Optional.empty()));
-        revisions.typesOf(revised).forEach((id, type) -> types.put(id, Optional.of(type)));
+        types.begin(payloads);
     }
 
     @Override
     public void endBatch() {
         inBatch = false;
+        types.clear();
         List<RevisionRow> batch = List.copyOf(pending.values());
         pending.clear();
         revisions.saveAll(batch);
@@ -104,10 +96,6 @@ public class RevisionProjection implements BatchedProjection {
 
     private Optional<DocumentType> typeOf(String documentId) {
         RevisionRow first = pending.get(RevisionBson.id(documentId, 1));
-        if (first != null) {
-            return Optional.of(first.summary().type());
-        }
-        Optional<DocumentType> read = inBatch ? types.get(documentId) : null;
-        return read != null ? read : revisions.typeOf(documentId);
+        return first != null ? Optional.of(first.summary().type()) : types.find(documentId);
     }
 }
