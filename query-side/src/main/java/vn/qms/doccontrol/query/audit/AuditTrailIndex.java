@@ -4,11 +4,8 @@ import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import vn.qms.doccontrol.platform.web.PointInTime;
 import vn.qms.doccontrol.query.storage.StoredInstant;
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 
 /**
  * Keeps each {@link AuditScope}'s listing of the audit trail ready to page without scanning: the
@@ -136,7 +134,7 @@ final class AuditTrailIndex {
         for (Document bucket : buckets.find(Filters.in("_id", added.keySet()))) {
             stored.put(bucket.getString("_id"), entriesOf(bucket));
         }
-        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        List<Document> bucketWrites = new ArrayList<>();
         Map<String, TreeMap<BucketKey, Document>> statsByYear = new LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<Long, Object>> bucket : added.entrySet()) {
             String id = bucket.getKey();
@@ -146,23 +144,20 @@ final class AuditTrailIndex {
                 changed |= !entry.getValue().equals(entries.put(entry.getKey(), entry.getValue()));
             }
             if (changed) {
-                bucketWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id),
-                        new Document("_id", id).append(ENTRIES, toBson(entries)), new ReplaceOptions().upsert(true)));
+                bucketWrites.add(new Document("_id", id).append(ENTRIES, toBson(entries)));
             }
             int split = id.lastIndexOf('|');
             BucketKey key = BucketKey.parse(id.substring(split + 1));
             statsByYear.computeIfAbsent(id.substring(0, split) + "|" + key.month().getYear(), year -> new TreeMap<>())
                     .put(key, stats(entries));
         }
-        if (!bucketWrites.isEmpty()) {
-            buckets.bulkWrite(bucketWrites);
-        }
+        WholeDocuments.replaceAll(buckets, bucketWrites);
 
         Map<String, Document> storedYears = new HashMap<>();
         for (Document year : years.find(Filters.in("_id", statsByYear.keySet()))) {
             storedYears.put(year.getString("_id"), year);
         }
-        List<WriteModel<Document>> yearWrites = new ArrayList<>();
+        List<Document> yearWrites = new ArrayList<>();
         for (Map.Entry<String, TreeMap<BucketKey, Document>> year : statsByYear.entrySet()) {
             Document storedYear = storedYears.get(year.getKey());
             Document known = storedYear == null ? new Document() : storedYear.get(BUCKETS, Document.class);
@@ -173,13 +168,10 @@ final class AuditTrailIndex {
             merged.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
             Document replacement = new Document("_id", year.getKey()).append(BUCKETS, inOrder);
             if (!replacement.equals(storedYear)) {
-                yearWrites.add(new ReplaceOneModel<>(Filters.eq("_id", year.getKey()), replacement,
-                        new ReplaceOptions().upsert(true)));
+                yearWrites.add(replacement);
             }
         }
-        if (!yearWrites.isEmpty()) {
-            years.bulkWrite(yearWrites);
-        }
+        WholeDocuments.replaceAll(years, yearWrites);
         years.updateOne(Filters.eq("_id", EXTENT_ID),
                 Updates.combine(Updates.min("first", firstMonth.toString()), Updates.max("last", lastMonth.toString())),
                 new UpdateOptions().upsert(true));

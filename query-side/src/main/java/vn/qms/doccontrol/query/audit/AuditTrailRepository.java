@@ -6,8 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -22,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 
 /**
  * The audit trail: {@code audit_trail} holds one entry per event ({@code _id} = event id, unique
@@ -84,24 +83,23 @@ public class AuditTrailRepository {
         if (batch.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> entryWrites = new ArrayList<>();
+        List<Document> entryWrites = new ArrayList<>();
         Map<String, List<String>> eventIdsByDocument = new LinkedHashMap<>();
         List<AuditTrailIndex.Filing> filings = new ArrayList<>();
         for (Appended appended : batch) {
             AuditEntry entry = appended.entry();
-            entryWrites.add(new ReplaceOneModel<>(Filters.eq(AuditBson.ID, entry.eventId()),
-                    AuditBson.toBson(entry, appended.seq()), new ReplaceOptions().upsert(true)));
+            Document stored = AuditBson.toBson(entry, appended.seq());
+            entryWrites.add(stored);
             List<String> eventIds = eventIdsByDocument.computeIfAbsent(entry.documentId(), id -> new ArrayList<>());
             if (!eventIds.contains(entry.eventId())) {
                 eventIds.add(entry.eventId());
             }
-            Document stored = AuditBson.toBson(entry, appended.seq());
             for (AuditScope scope : AuditScope.of(entry).stream().distinct().toList()) {
                 filings.add(new AuditTrailIndex.Filing(scope, appended.seq(), entry.occurredAt(),
                         scope.keepsEntries() ? stored : null));
             }
         }
-        entries.bulkWrite(entryWrites);
+        WholeDocuments.replaceAll(entries, entryWrites);
         byDocument.bulkWrite(eventIdsByDocument.entrySet().stream()
                 .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq(AuditBson.ID, document.getKey()),
                         Updates.addEachToSet(EVENT_IDS, document.getValue()), new UpdateOptions().upsert(true)))

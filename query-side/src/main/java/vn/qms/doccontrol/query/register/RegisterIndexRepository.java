@@ -4,11 +4,8 @@ import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import vn.qms.doccontrol.events.DocumentType;
 import vn.qms.doccontrol.query.storage.FieldNames;
 import vn.qms.doccontrol.query.storage.StoredInstant;
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 
 /**
  * The {@code register_index} collection: each organization's register as entries
@@ -72,7 +70,7 @@ public class RegisterIndexRepository {
         for (Document shard : index.find(Filters.in("_id", byShard.keySet()))) {
             stored.put(shard.getString("_id"), shard);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Document> writes = new ArrayList<>();
         for (Map.Entry<String, Map<String, RegisterIndexEntry>> shard : byShard.entrySet()) {
             Document before = stored.get(shard.getKey());
             Document entries = before == null ? null : before.get(ENTRIES, Document.class);
@@ -86,13 +84,10 @@ public class RegisterIndexRepository {
                     .append("organizationId", organizationId)
                     .append(ENTRIES, new Document(sorted));
             if (!replacement.equals(before)) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", shard.getKey()), replacement,
-                        new ReplaceOptions().upsert(true)));
+                writes.add(replacement);
             }
         }
-        if (!writes.isEmpty()) {
-            index.bulkWrite(writes);
-        }
+        WholeDocuments.replaceAll(index, writes);
     }
 
     /** Adds organizations to the list of organizations with a register, kept in order. */

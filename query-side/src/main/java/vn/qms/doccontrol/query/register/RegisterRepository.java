@@ -4,9 +4,6 @@ import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import jakarta.annotation.PostConstruct;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 
 /**
  * The {@code register} collection: one document per controlled document, {@code _id} = documentId,
@@ -59,19 +57,12 @@ public class RegisterRepository {
     }
 
     public void save(DocumentTimeline timeline) {
-        register.replaceOne(Filters.eq(RegisterBson.ID, timeline.documentId()), RegisterBson.toBson(timeline),
-                new ReplaceOptions().upsert(true));
+        saveAll(List.of(timeline));
     }
 
     /** Like {@link #save}, for a batch: one bulk write. */
     public void saveAll(Collection<DocumentTimeline> timelines) {
-        if (timelines.isEmpty()) {
-            return;
-        }
-        register.bulkWrite(timelines.stream()
-                .<WriteModel<Document>>map(timeline -> new ReplaceOneModel<>(Filters.eq(RegisterBson.ID, timeline.documentId()),
-                        RegisterBson.toBson(timeline), new ReplaceOptions().upsert(true)))
-                .toList());
+        WholeDocuments.replaceAll(register, timelines.stream().map(RegisterBson::toBson).toList());
     }
 
     public void clear() {

@@ -5,9 +5,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +19,7 @@ import vn.qms.doccontrol.events.DocumentRevisedEvent;
 import vn.qms.doccontrol.platform.eventstore.EventLookup;
 import org.springframework.stereotype.Repository;
 import vn.qms.doccontrol.events.DocumentType;
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 
 /**
  * The {@code revisions} collection: one document per revision, {@code _id} = documentId:revision,
@@ -49,13 +47,7 @@ public class RevisionRepository {
 
     /** Like {@link #save}, for a batch: one bulk write. */
     void saveAll(Collection<RevisionRow> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        revisions.bulkWrite(batch.stream()
-                .<WriteModel<Document>>map(row -> new ReplaceOneModel<>(Filters.eq(RevisionBson.ID, row.id()),
-                        RevisionBson.toBson(row), new ReplaceOptions().upsert(true)))
-                .toList());
+        WholeDocuments.replaceAll(revisions, batch.stream().map(RevisionBson::toBson).toList());
     }
 
     /**
