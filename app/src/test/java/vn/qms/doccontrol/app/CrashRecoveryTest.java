@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -149,7 +150,16 @@ class CrashRecoveryTest {
     }
 
     private void verifyEverythingAcknowledgedIsThereOnce(QmsProcess qms, String when) {
-        Map<String, List<Document>> stored = eventsByDocument(qms);
+        try (MongoClient client = MongoClients.create(qms.mongoUri())) {
+            MongoCollection<Document> commits = client.getDatabase("qms").getCollection("event_commits");
+            Map<String, List<Document>> stored = eventsByDocument(commits);
+            everyAcknowledgedWriteIsStoredOnce(stored, when);
+            everyEventIsFoundByItsAggregateKey(commits, stored, when);
+            readModelsShowTheEventStore(qms, stored, when);
+        }
+    }
+
+    private void everyAcknowledgedWriteIsStoredOnce(Map<String, List<Document>> stored, String when) {
         for (Map.Entry<String, Set<Integer>> document : acknowledged.entrySet()) {
             List<Document> events = stored.get(document.getKey());
             assertThat(events).as("%s: acknowledged document %s is in the event store", when, document.getKey()).isNotNull();
@@ -159,7 +169,9 @@ class CrashRecoveryTest {
                         .isEqualTo(1);
             }
         }
-        everyEventIsFoundByItsAggregateKey(qms, stored, when);
+    }
+
+    private static void readModelsShowTheEventStore(QmsProcess qms, Map<String, List<Document>> stored, String when) {
         Api api = qms.api().signedIn();
         for (Map.Entry<String, List<Document>> document : stored.entrySet()) {
             String id = document.getKey();
@@ -194,17 +206,15 @@ class CrashRecoveryTest {
      * both (and the next revision would take its sequence number again). A commit must never capture
      * an insert between its document and its index entries.
      */
-    private static void everyEventIsFoundByItsAggregateKey(QmsProcess qms, Map<String, List<Document>> stored, String when) {
+    private static void everyEventIsFoundByItsAggregateKey(MongoCollection<Document> commits,
+                                                           Map<String, List<Document>> stored, String when) {
         List<String> missing = new ArrayList<>();
-        try (MongoClient client = MongoClients.create(qms.mongoUri())) {
-            var commits = client.getDatabase("qms").getCollection("event_commits");
-            stored.forEach((id, events) -> events.forEach(event -> {
-                String key = id + "/" + event.get("sequenceNumber", Number.class).longValue();
-                if (commits.find(Filters.eq("aggregateKeys", key)).first() == null) {
-                    missing.add(key);
-                }
-            }));
-        }
+        stored.forEach((id, events) -> events.forEach(event -> {
+            String key = id + "/" + event.get("sequenceNumber", Number.class).longValue();
+            if (commits.find(Filters.eq("aggregateKeys", key)).first() == null) {
+                missing.add(key);
+            }
+        }));
         assertThat(missing).as("%s: events the aggregate-key index does not find", when).isEmpty();
     }
 
@@ -228,17 +238,15 @@ class CrashRecoveryTest {
     }
 
     /** Every event of the store, per document in sequence order, read straight from MongoDB. */
-    private static Map<String, List<Document>> eventsByDocument(QmsProcess qms) {
+    private static Map<String, List<Document>> eventsByDocument(MongoCollection<Document> commits) {
         Map<String, List<Document>> byDocument = new HashMap<>();
-        try (MongoClient client = MongoClients.create(qms.mongoUri())) {
-            for (Document commit : client.getDatabase("qms").getCollection("event_commits").find()) {
-                List<Document> events = commit.getList("events", Document.class);
-                if (events == null) {
-                    continue; // a tombstone: a commit that was never stored
-                }
-                for (Document event : events) {
-                    byDocument.computeIfAbsent(event.getString("aggregateIdentifier"), id -> new ArrayList<>()).add(event);
-                }
+        for (Document commit : commits.find()) {
+            List<Document> events = commit.getList("events", Document.class);
+            if (events == null) {
+                continue; // a tombstone: a commit that was never stored
+            }
+            for (Document event : events) {
+                byDocument.computeIfAbsent(event.getString("aggregateIdentifier"), id -> new ArrayList<>()).add(event);
             }
         }
         byDocument.values().forEach(events -> events.sort((a, b) -> Long.compare(

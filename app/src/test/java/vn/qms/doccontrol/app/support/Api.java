@@ -197,7 +197,8 @@ public final class Api {
         return URI.create(baseUrl + path);
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt ends the test's wait with an exception, keeping the flag set. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

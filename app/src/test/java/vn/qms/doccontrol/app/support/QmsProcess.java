@@ -116,7 +116,7 @@ public final class QmsProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(200);
+            Api.sleep(200);
         }
         process.destroyForcibly();
         throw new IllegalStateException("The application did not become healthy within " + STARTUP_LIMIT + "; see " + log);
@@ -133,15 +133,6 @@ public final class QmsProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
