@@ -1,6 +1,8 @@
 package vn.qms.doccontrol.query.projection;
 
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 
 /**
  * The tracking processors of the query side. Each is named after its processing group, runs one
@@ -14,6 +16,12 @@ public final class ProcessingGroups {
     public static final String AUDIT_TRAIL = "audit-trail";
 
     public static final List<String> ALL = List.of(DOCUMENT_REGISTER, AUDIT_TRAIL);
+
+    /** The group's tracking processor; every group of {@link #ALL} has one. */
+    static TrackingEventProcessor processor(EventProcessingConfiguration processing, String group) {
+        return processing.eventProcessor(group, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group));
+    }
 
     private ProcessingGroups() {
     }

@@ -63,10 +63,7 @@ public class ProjectionRebuild {
                         if (!rebuildAtStartup && !outdated) {
                             return;
                         }
-                        configuration.eventProcessingConfiguration()
-                                .eventProcessor(group, TrackingEventProcessor.class)
-                                .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group))
-                                .resetTokens();
+                        ProcessingGroups.processor(configuration.eventProcessingConfiguration(), group).resetTokens();
                         versions.markCurrent(group);
                         if (outdated && stored != 0) {
                             log.warn("Rebuilding {}: its read models have shape {}, this release writes shape {}; "
@@ -180,7 +177,6 @@ public class ProjectionRebuild {
     }
 
     private TrackingEventProcessor processor(String processingGroup) {
-        return processing.eventProcessor(processingGroup, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No tracking processor named " + processingGroup));
+        return ProcessingGroups.processor(processing, processingGroup);
     }
 }

@@ -39,8 +39,7 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
         long head = positionOf(eventStore.createHeadToken()).orElse(0L);
         boolean failing = false;
         for (String group : ProcessingGroups.ALL) {
-            TrackingEventProcessor processor = processing.eventProcessor(group, TrackingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("No tracking processor named " + group));
+            TrackingEventProcessor processor = ProcessingGroups.processor(processing, group);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("running", processor.isRunning());
             Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
