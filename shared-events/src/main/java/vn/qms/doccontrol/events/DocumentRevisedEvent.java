@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A new revision of a controlled document was recorded. It is in force from {@code effectiveFrom},
- * which may lie in the future (a scheduled revision).
+ * which may lie in the future (a scheduled revision). The query side's processors get this event
+ * without its content (null there), as {@link DocumentIssuedEvent}.
  */
 @Revision("1")
 public record DocumentRevisedEvent(

@@ -197,6 +197,28 @@ class ControlledDocumentTest {
                 .expectEvents(revised(2, TITLE, EFFECTIVE));
     }
 
+    @Test
+    void shouldReviseADocumentLoadedWithoutItsContent() {
+        // The event store leaves content out when it loads a document (SnapshotConfiguration).
+        fixture.given(issuedWithoutContent(), new DocumentRevisedEvent(ID, ORG, CODE, 2, TITLE, null,
+                        independentSha256(CONTENT), "Rà soát định kỳ", "Theo kết quả xem xét của lãnh đạo",
+                        EFFECTIVE.plus(Duration.ofDays(1)), null, SECRETARY, ISSUED_AT))
+                .when(revise(2, null, EFFECTIVE.plus(Duration.ofDays(2))))
+                .expectEvents(revised(3, TITLE, EFFECTIVE.plus(Duration.ofDays(2))));
+    }
+
+    @Test
+    void shouldWithdrawADocumentLoadedWithoutItsContent() {
+        fixture.given(issuedWithoutContent())
+                .when(withdraw(null, ISSUED_AT))
+                .expectEvents(withdrawn(1, null, ISSUED_AT));
+    }
+
+    private static DocumentIssuedEvent issuedWithoutContent() {
+        return new DocumentIssuedEvent(ID, ORG, DocumentType.PROCEDURE, CODE, TITLE, null, independentSha256(CONTENT),
+                1, EFFECTIVE, APPROVAL, SECRETARY, ISSUED_AT);
+    }
+
     // --- withdraw ----------------------------------------------------------------------------
 
     @Test

@@ -11,6 +11,12 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +34,8 @@ import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     @Bean
     @Primary
@@ -56,20 +64,40 @@ public class EventStoreConfiguration {
     /**
      * The project's own engine (decision 11): a dense global index, gap-aware tracking that never
      * skips a late event, uniqueness enforced by the store, and only index lookups on the hot paths.
+     * Tracking processors and aggregate loads get events without the payload fields their side
+     * declared it does not read ({@link PayloadFieldsLeftOut}).
      */
     @Bean
     GapAwareMongoEventStorageEngine eventStorageEngine(MongoDatabase qmsDatabase,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration) {
+                                          org.axonframework.config.Configuration configuration,
+                                          ObjectProvider<PayloadFieldsLeftOut> leftOut,
+                                          QmsMongoProperties mongo) {
+        Set<String> notTracked = leftOutOf(leftOut, PayloadFieldsLeftOut.Read.TRACKING);
+        Set<String> notLoaded = leftOutOf(leftOut, PayloadFieldsLeftOut.Read.AGGREGATE_LOADING);
         GapAwareMongoEventStorageEngine engine = GapAwareMongoEventStorageEngine.builder()
                 .database(qmsDatabase)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(EventSerializers.snapshots())
                 .upcasterChain(configuration.upcasterChain())
                 .gapTimeout(GapAwareMongoEventStorageEngine.DEFAULT_GAP_TIMEOUT)
+                .payloadFieldsNotTracked(notTracked)
+                .payloadFieldsNotLoaded(notLoaded)
+                .unjournaledIndexCounter(mongo.embedded())
                 .build();
         engine.ensureSchema();
         return engine;
+    }
+
+    private static Set<String> leftOutOf(ObjectProvider<PayloadFieldsLeftOut> declared, PayloadFieldsLeftOut.Read read) {
+        Set<String> fields = declared.orderedStream()
+                .filter(fieldsLeftOut -> fieldsLeftOut.read() == read)
+                .flatMap(fieldsLeftOut -> fieldsLeftOut.fieldNames().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!fields.isEmpty()) {
+            log.info("Event store reads for {} leave out the payload fields {}", read, fields);
+        }
+        return fields;
     }
 
     /**

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The H2 backend of mongo-java-server made durable: no write command is answered before its
- * effect is in the data file.
+ * effect is in the data file, unless it asks for that with write concern {@code j: false}
+ * ({@link #unjournaled}).
  *
  * <p>Out of the box {@link H2Backend} leaves committing to the MVStore's background thread (about
  * once a second), so a process killed right after an acknowledged write loses it. Here every write
@@ -188,9 +189,23 @@ class DurableH2Backend extends H2Backend {
             ticket = appliedTicket.incrementAndGet();
             writesInProgress.decrementAndGet();
             applying.readLock().unlock();
-            awaitDurable(ticket);
+            if (!unjournaled(body)) {
+                awaitDurable(ticket);
+            }
         }
         return response;
+    }
+
+    /**
+     * A write sent with write concern {@code j: false} is answered without waiting for its commit,
+     * as MongoDB answers it before its journal is written. It is still never lost on its own: a
+     * commit is a snapshot of the whole store, so the next write or read that is made durable, and
+     * housekeeping within {@value #HOUSEKEEPING_PERIOD_MILLIS} ms, carries it into the file, and no
+     * later change can be durable without it. The event store asks this for its global-index
+     * counter, whose increment matters only together with the commit that uses the index.
+     */
+    private static boolean unjournaled(Document command) {
+        return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     @Override
@@ -299,6 +314,19 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Runs {@code action} while no commit can start, for tests: a command that waits for its commit
+     * does not return meanwhile, one that does not wait (see {@link #unjournaled}) does.
+     */
+    <T> T whileCommitsHeldBack(java.util.concurrent.Callable<T> action) throws Exception {
+        commitLock.lock();
+        try {
+            return action.call();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
     /** Makes everything applied so far durable (the same as a write command would). */
     void commitNow() {
         awaitDurable(appliedTicket.incrementAndGet());
@@ -343,7 +371,7 @@ class DurableH2Backend extends H2Backend {
      * Keeps the file proportional to the live data, off the write path: H2's own background thread
      * is off (it would also commit without our fsync), so this does its job.
      * <ol>
-     *   <li>commit what is pending (nothing, unless a legacy OP_QUERY command wrote);</li>
+     *   <li>commit what is pending (a write sent with {@code j: false}, or a legacy OP_QUERY command);</li>
      *   <li>{@link #compact(long)};</li>
      *   <li>without fsync, force the file to the disk once per period (bounds what a power loss can
      *       take back; a process crash loses nothing either way).</li>
@@ -354,7 +382,8 @@ class DurableH2Backend extends H2Backend {
             return;
         }
         if (store.hasUnsavedChanges()) {
-            // Only a write that bypassed handleMessage (a legacy OP_QUERY command) leaves any.
+            // Left by a write with j: false ({@link #unjournaled}) or one that bypassed handleMessage
+            // (a legacy OP_QUERY command).
             commitNow();
         }
         compact(RUN_BUDGET_NANOS);

@@ -2,6 +2,7 @@ package vn.qms.doccontrol.platform.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,50 @@ class DurableH2BackendTest {
 
             // Every write above was committed before its answer: the file holds them all now,
             // before any close (an MVStore without commit would have nothing unsaved only by luck).
+            assertThat(server.backend().store().hasUnsavedChanges()).isFalse();
+        }
+    }
+
+    @Test
+    void aWriteWithoutJournalIsAnsweredBeforeItsCommitAndMadeDurableByTheNextWrite() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> counters = client.getDatabase("test").getCollection("counters");
+            counters.insertOne(new Document("_id", "c").append("value", 0L));
+            MongoCollection<Document> unjournaled = counters.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false));
+            MongoCollection<Document> other = client.getDatabase("test").getCollection("other");
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> journaledWrite = server.backend().whileCommitsHeldBack(() -> {
+                    Document before = unjournaled.findOneAndUpdate(Filters.eq("_id", "c"), Updates.inc("value", 1L));
+                    assertThat(before.getLong("value")).as("answered while no commit could run").isZero();
+                    Future<?> journaled = writer.submit(() -> other.insertOne(new Document("x", 1)));
+                    Thread.sleep(300);
+                    assertThat(journaled).as("a journaled write waits for its commit").isNotDone();
+                    return journaled;
+                });
+                journaledWrite.get(30, TimeUnit.SECONDS);
+            } finally {
+                writer.shutdownNow();
+            }
+            assertThat(server.backend().store().hasUnsavedChanges()).as("the journaled write's commit carried it").isFalse();
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("test").getCollection("counters").find().first().getLong("value")).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void housekeepingCommitsAWriteWithoutJournal() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> counters = client.getDatabase("test").getCollection("counters")
+                    .withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false));
+            counters.insertOne(new Document("_id", "c").append("value", 0L));
+
+            server.backend().housekeep();
+
             assertThat(server.backend().store().hasUnsavedChanges()).isFalse();
         }
     }

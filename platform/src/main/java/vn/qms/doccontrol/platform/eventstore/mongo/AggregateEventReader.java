@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 /**
  * Reads an aggregate's events by {@code $in} over the keys of the sequence numbers that should come
@@ -26,13 +28,27 @@ final class AggregateEventReader {
     private static final int FIRST_WINDOW = 8;
 
     private final MongoCollection<BsonDocument> commits;
+    /** Leaves out the payload fields that loading an aggregate does not read; null (everything) when none. */
+    private final Bson leanEvents;
 
-    AggregateEventReader(MongoCollection<BsonDocument> commits) {
+    AggregateEventReader(MongoCollection<BsonDocument> commits, Set<String> payloadFieldsNotLoaded) {
         this.commits = commits;
+        this.leanEvents = CommitDocument.withoutPayloadFields(payloadFieldsNotLoaded);
     }
 
-    /** At least {@code batchSize} events from {@code firstSequenceNumber} on, or all there are. */
-    List<StoredEvent> read(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+    /** For loading the aggregate: at least {@code batchSize} events from {@code firstSequenceNumber} on, or all there are. */
+    List<StoredEvent> load(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        return read(aggregateIdentifier, firstSequenceNumber, batchSize, leanEvents);
+    }
+
+    /** One event with its whole payload, or none. */
+    Optional<StoredEvent> whole(String aggregateIdentifier, long sequenceNumber) {
+        return read(aggregateIdentifier, sequenceNumber, 1, null).stream()
+                .filter(event -> event.getSequenceNumber() == sequenceNumber)
+                .findFirst();
+    }
+
+    private List<StoredEvent> read(String aggregateIdentifier, long firstSequenceNumber, int batchSize, Bson projection) {
         List<StoredEvent> events = new ArrayList<>();
         Set<Long> seenCommits = new HashSet<>();
         long next = firstSequenceNumber;
@@ -41,7 +57,8 @@ final class AggregateEventReader {
             long windowEnd = next + window - 1;
             long highest = next - 1;
             for (BsonDocument document : commits.find(Filters.in(CommitDocument.AGGREGATE_KEYS,
-                                                                 keys(aggregateIdentifier, next, windowEnd)))) {
+                                                                 keys(aggregateIdentifier, next, windowEnd)))
+                    .projection(projection)) {
                 CommitDocument commit = CommitDocument.of(document);
                 // The embedded server answers a multikey $in with the document once per matching key.
                 if (!seenCommits.add(commit.firstIndex())) {

@@ -1,13 +1,16 @@
 package vn.qms.doccontrol.platform.eventstore.mongo;
 
+import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 
 /**
  * One commit as stored: all events one unit of work appended, in one document, so that they become
@@ -39,6 +42,18 @@ final class CommitDocument {
 
     static CommitDocument of(BsonDocument document) {
         return new CommitDocument(document);
+    }
+
+    /**
+     * The projection of a find that leaves these top-level payload fields out of every event of a
+     * commit; null (the whole document) when there are none. MongoDB and the embedded server both
+     * apply an exclusion on a path through an array to each of its elements.
+     */
+    static Bson withoutPayloadFields(Set<String> fieldNames) {
+        return fieldNames.isEmpty() ? null : Projections.exclude(fieldNames.stream()
+                .sorted()
+                .map(field -> EVENTS + "." + EventDocuments.PAYLOAD + "." + field)
+                .toList());
     }
 
     static BsonDocument tombstone(IndexBlock block, Instant indexTakenAt, Instant abortedAt, String reason) {

@@ -57,6 +57,9 @@ import vn.qms.doccontrol.platform.eventstore.EventLookup;
  *   <li><b>Gaps.</b> Tokens are Axon's {@link GapAwareTrackingToken}; a gap stays open until its
  *       commit appears or the {@linkplain Builder#gapTimeout gap timeout} passes, and a writer
  *       refuses to commit after half of it (see {@link TrackedEventReader}).</li>
+ *   <li><b>Lean tracking.</b> Payload fields that no tracking processor reads can be
+ *       {@linkplain Builder#payloadFieldsNotTracked left out of tracked events}, so that a processor
+ *       does not haul every document's content through the wire and the JSON reader.</li>
  * </ul>
  *
  * <p>Call {@link #ensureSchema()} once before use. Every engine on one database must use the same gap
@@ -83,11 +86,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.database = builder.database;
         this.names = builder.collections;
         this.commits = database.getCollection(names.commits(), BsonDocument.class);
-        this.allocator = new GlobalIndexAllocator(database.getCollection(names.sequence(), BsonDocument.class));
+        this.allocator = new GlobalIndexAllocator(database.getCollection(names.sequence(), BsonDocument.class),
+                                                  builder.unjournaledIndexCounter);
         this.writer = new CommitWriter(commits, allocator, builder.clock, builder.gapTimeout.dividedBy(2),
                                        builder.indexTakenHook);
-        this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout);
-        this.aggregateEventReader = new AggregateEventReader(commits);
+        this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout,
+                                                         builder.payloadFieldsNotTracked);
+        this.aggregateEventReader = new AggregateEventReader(commits, builder.payloadFieldsNotLoaded);
         this.snapshots = new SnapshotStore(database.getCollection(names.snapshots(), BsonDocument.class));
     }
 
@@ -199,20 +204,22 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         return trackedEventReader.read((GapAwareTrackingToken) lastToken, batchSize);
     }
 
-    /** See {@link AggregateEventReader}: lookups in the unique {@code aggregateKeys} index. */
-    /** Reads exactly one key: a window of one, where an aggregate's replay starts with eight. */
+    /**
+     * Reads exactly one key (a window of one, where loading an aggregate starts with eight), and
+     * the whole payload, also the fields that loading an aggregate leaves out.
+     */
     @Override
     public Optional<DomainEventMessage<?>> event(String aggregateIdentifier, long sequenceNumber) {
-        List<StoredEvent> found = aggregateEventReader.read(aggregateIdentifier, sequenceNumber, 1);
         DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                found.stream().filter(event -> event.getSequenceNumber() == sequenceNumber), getEventSerializer(), upcasterChain);
+                aggregateEventReader.whole(aggregateIdentifier, sequenceNumber).stream(), getEventSerializer(), upcasterChain);
         return stream.hasNext() ? Optional.of(stream.next()) : Optional.empty();
     }
 
+    /** See {@link AggregateEventReader}: lookups in the unique {@code aggregateKeys} index. */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
-        return aggregateEventReader.read(aggregateIdentifier, firstSequenceNumber, batchSize);
+        return aggregateEventReader.load(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 
     @Override
@@ -277,6 +284,9 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         private Duration gapTimeout = DEFAULT_GAP_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private IndexTakenHook indexTakenHook = IndexTakenHook.NONE;
+        private Set<String> payloadFieldsNotTracked = Set.of();
+        private boolean unjournaledIndexCounter;
+        private Set<String> payloadFieldsNotLoaded = Set.of();
         private boolean eventSerializerSet;
         private boolean snapshotSerializerSet;
 
@@ -311,6 +321,48 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         public Builder clock(Clock clock) {
             assertNonNull(clock, "The clock may not be null");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Top-level payload fields that tracked events leave out, on every event type that has them:
+         * the store keeps them whole, and loading an aggregate, its snapshot and {@link GapAwareMongoEventStorageEngine#event} still
+         * read them; a tracking processor gets the payload as if the field were absent (a record
+         * component comes out null). For large fields that no event handler reads. Applies only to
+         * payloads stored as BSON, which is every payload a Jackson serializer writes but for the
+         * rare JSON that BSON cannot hold exactly (see {@link JsonBson}). Default: none.
+         */
+        public Builder payloadFieldsNotTracked(Set<String> fieldNames) {
+            this.payloadFieldsNotTracked = topLevelFieldNames(fieldNames);
+            return this;
+        }
+
+        /**
+         * Top-level payload fields that loading an aggregate's events ({@code readEvents}, and so the
+         * event-sourcing repository and the snapshotter) leaves out, on every event type that has them,
+         * as {@link #payloadFieldsNotTracked} does for tracking. For large fields that no
+         * event-sourcing handler reads. {@link GapAwareMongoEventStorageEngine#event} still reads them.
+         * Default: none.
+         */
+        public Builder payloadFieldsNotLoaded(Set<String> fieldNames) {
+            this.payloadFieldsNotLoaded = topLevelFieldNames(fieldNames);
+            return this;
+        }
+
+        private static Set<String> topLevelFieldNames(Set<String> fieldNames) {
+            assertNonNull(fieldNames, "The field names may not be null");
+            assertThat(fieldNames, names -> names.stream().allMatch(name -> name != null && !name.isEmpty()
+                    && !name.contains(".") && !name.startsWith("$")), "A field name must be a plain, top-level name");
+            return Set.copyOf(fieldNames);
+        }
+
+        /**
+         * Whether the global-index counter may be incremented without waiting for the disk (write
+         * concern {@code j: false}): only for the embedded server, whose process runs every writer of
+         * the event store (see {@link GlobalIndexAllocator}). Default false.
+         */
+        public Builder unjournaledIndexCounter(boolean unjournaledIndexCounter) {
+            this.unjournaledIndexCounter = unjournaledIndexCounter;
             return this;
         }
 

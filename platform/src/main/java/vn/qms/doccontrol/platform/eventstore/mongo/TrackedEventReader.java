@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,16 @@ final class TrackedEventReader {
     private final GlobalIndexAllocator allocator;
     private final Clock clock;
     private final Duration gapTimeout;
+    /** Leaves out the payload fields no tracking processor reads; null (everything) when none are. */
+    private final Bson leanEvents;
 
     TrackedEventReader(MongoCollection<BsonDocument> commits, GlobalIndexAllocator allocator, Clock clock,
-                       Duration gapTimeout) {
+                       Duration gapTimeout, Set<String> payloadFieldsNotTracked) {
         this.commits = commits;
         this.allocator = allocator;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        this.leanEvents = CommitDocument.withoutPayloadFields(payloadFieldsNotTracked);
     }
 
     List<TrackedEventData<?>> read(GapAwareTrackingToken lastToken, int batchSize) {
@@ -107,7 +111,7 @@ final class TrackedEventReader {
 
     private NavigableMap<Long, CommitDocument> find(Set<Long> ids) {
         NavigableMap<Long, CommitDocument> found = new TreeMap<>();
-        for (BsonDocument document : commits.find(Filters.in(CommitDocument.ID, ids))) {
+        for (BsonDocument document : commits.find(Filters.in(CommitDocument.ID, ids)).projection(leanEvents)) {
             CommitDocument commit = CommitDocument.of(document);
             found.put(commit.firstIndex(), commit);
         }

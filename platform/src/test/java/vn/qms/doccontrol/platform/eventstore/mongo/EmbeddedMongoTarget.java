@@ -26,6 +26,11 @@ final class EmbeddedMongoTarget implements MongoTarget, AutoCloseable {
     }
 
     @Override
+    public boolean unjournaledIndexCounter() {
+        return true;
+    }
+
+    @Override
     public MongoClient newClient() {
         return MongoClients.create(server.connectionString());
     }

@@ -55,6 +55,15 @@ abstract class EngineConcurrencyContract {
 
     protected abstract MongoTarget target();
 
+    /**
+     * An engine as the application builds one on this target: on the embedded server with the
+     * unjournaled index counter. A second client stands for a second process, which uses a URI and
+     * builds its engine as {@link TestEngines#on} does.
+     */
+    private GapAwareMongoEventStorageEngine.Builder asTheApplicationBuilds(MongoDatabase database) {
+        return TestEngines.builder(database).unjournaledIndexCounter(target().unjournaledIndexCounter());
+    }
+
     private MongoDatabase database;
 
     @BeforeEach
@@ -87,8 +96,9 @@ abstract class EngineConcurrencyContract {
 
     @Test
     void theSequenceNeverHandsOutAnIndexTwice() throws Exception {
-        TestEngines.on(database);
-        GlobalIndexAllocator allocator = new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class));
+        TestEngines.ready(asTheApplicationBuilds(database));
+        GlobalIndexAllocator allocator = new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class),
+                target().unjournaledIndexCounter());
         List<IndexBlock> blocks = Collections.synchronizedList(new ArrayList<>());
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
@@ -121,7 +131,7 @@ abstract class EngineConcurrencyContract {
     void aStalledWriterIsDeliveredToEveryProjectionExactlyOnceWhenItCommits() throws Exception {
         ThreadLocal<Boolean> stallHere = ThreadLocal.withInitial(() -> false);
         AtomicInteger stalledAt = new AtomicInteger(-1);
-        GapAwareMongoEventStorageEngine engine = TestEngines.ready(TestEngines.builder(database).indexTakenHook(block -> {
+        GapAwareMongoEventStorageEngine engine = TestEngines.ready(asTheApplicationBuilds(database).indexTakenHook(block -> {
             if (stallHere.get()) {
                 stalledAt.set((int) block.first());
                 sleep(3_500);
@@ -197,7 +207,7 @@ abstract class EngineConcurrencyContract {
 
     @Test
     void manyConcurrentWritersAreTrackedExactlyOnceInOrderWithNoGapLeftOpen() throws Exception {
-        GapAwareMongoEventStorageEngine engine = TestEngines.on(database);
+        GapAwareMongoEventStorageEngine engine = TestEngines.ready(asTheApplicationBuilds(database));
         int writers = 8;
         int commitsPerWriter = 300;
         List<RecordingTracker> trackers = List.of(new RecordingTracker(engine), new RecordingTracker(engine));
@@ -240,7 +250,7 @@ abstract class EngineConcurrencyContract {
             }
             threads.shutdownNow();
         }
-        long highest = new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class)).highestTaken();
+        long highest = new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class), false).highestTaken();
         Map<String, Long> globalIndexes = RecordingTracker.globalIndexes(database);
         long expectedEvents = (long) writers * (commitsPerWriter + 2L * ((commitsPerWriter + 6) / 7));
 
@@ -262,10 +272,10 @@ abstract class EngineConcurrencyContract {
     @Test
     void twoEngineInstancesOnOneDatabaseKeepIndexesAndSequencesUnique() throws Exception {
         String name = database.getName();
-        TestEngines.on(database);
+        TestEngines.ready(asTheApplicationBuilds(database));
         try (MongoClient secondClient = target().newClient()) {
             List<GapAwareMongoEventStorageEngine> engines = List.of(
-                    TestEngines.on(target().client().getDatabase(name)),
+                    TestEngines.ready(asTheApplicationBuilds(target().client().getDatabase(name))),
                     TestEngines.on(secondClient.getDatabase(name)));
             List<String> aggregates = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -316,7 +326,7 @@ abstract class EngineConcurrencyContract {
             System.out.printf("Two engines, 8 writers: %d events stored, %d conflicts%n", globalIndexes.size(), conflicts.get());
 
             RecordingTracker tracker = new RecordingTracker(engines.get(1));
-            tracker.catchUp(new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class)).highestTaken(),
+            tracker.catchUp(new GlobalIndexAllocator(database.getCollection("event_sequence", BsonDocument.class), false).highestTaken(),
                             Duration.ofSeconds(30));
             tracker.assertDeliveredExactlyOnceInOrder(globalIndexes);
         }
@@ -325,7 +335,7 @@ abstract class EngineConcurrencyContract {
     @Test
     void aWriterTooLateToBeSeenIsRefusedAndItsGapClosesAtOnce() {
         AtomicBoolean stall = new AtomicBoolean(true);
-        GapAwareMongoEventStorageEngine engine = TestEngines.ready(TestEngines.builder(database)
+        GapAwareMongoEventStorageEngine engine = TestEngines.ready(asTheApplicationBuilds(database)
                 .gapTimeout(Duration.ofSeconds(2))
                 .indexTakenHook(block -> {
                     if (stall.getAndSet(false)) {
@@ -350,7 +360,7 @@ abstract class EngineConcurrencyContract {
     void aGapWhoseWriterDiedStaysOpenUntilTheGapTimeoutThenCloses() {
         TestClock clock = new TestClock(Instant.parse("2025-03-01T08:00:00Z"));
         AtomicBoolean die = new AtomicBoolean(true);
-        GapAwareMongoEventStorageEngine engine = TestEngines.ready(TestEngines.builder(database)
+        GapAwareMongoEventStorageEngine engine = TestEngines.ready(asTheApplicationBuilds(database)
                 .clock(clock)
                 .indexTakenHook(block -> {
                     if (die.getAndSet(false)) {
@@ -382,7 +392,7 @@ abstract class EngineConcurrencyContract {
     @Test
     void readersGetPastHolesAndTombstonesWiderThanABatch() {
         AtomicBoolean die = new AtomicBoolean(false);
-        GapAwareMongoEventStorageEngine engine = TestEngines.ready(TestEngines.builder(database)
+        GapAwareMongoEventStorageEngine engine = TestEngines.ready(asTheApplicationBuilds(database)
                 .batchSize(5)
                 .indexTakenHook(block -> {
                     if (die.getAndSet(false)) {

@@ -348,6 +348,51 @@ abstract class EngineStorageContract {
     }
 
     @Test
+    void leavesPayloadFieldsNoProcessorReadsOutOfTrackedEventsOnly() {
+        engine = TestEngines.ready(TestEngines.builder(database).payloadFieldsNotTracked(java.util.Set.of("title")));
+        DomainEventMessage<DocumentIssued> issued = issued("doc-1");
+        engine.appendEvents(List.of(issued, revised("doc-1", 1)));
+
+        List<TrackedEventMessage<?>> tracked = TestEngines.readAll(engine, null);
+
+        DocumentIssued trackedPayload = (DocumentIssued) tracked.get(0).getPayload();
+        assertThat(trackedPayload.title()).as("left out of the tracked event").isNull();
+        assertThat(trackedPayload).isEqualTo(new DocumentIssued("doc-1", null, issued.getPayload().effectiveFrom(),
+                                                                issued.getPayload().fee()));
+        assertThat(tracked.get(0).getMetaData()).containsEntry("user", "secretary");
+        assertThat(tracked.get(1).getPayload()).as("an event type without the field").isEqualTo(revised("doc-1", 1).getPayload());
+        assertThat(engine.readEvents("doc-1").next().getPayload()).as("loading the aggregate").isEqualTo(issued.getPayload());
+        assertThat(engine.event("doc-1", 0).orElseThrow().getPayload()).as("one event by lookup").isEqualTo(issued.getPayload());
+        BsonDocument stored = commits().find().first();
+        assertThat(stored.getArray("events").get(0).asDocument().getDocument("payload").getString("title").getValue())
+                .as("the store keeps it").isEqualTo(issued.getPayload().title());
+    }
+
+    @Test
+    void leavesPayloadFieldsNoAggregateReadsOutOfLoadingOnly() {
+        engine = TestEngines.ready(TestEngines.builder(database).payloadFieldsNotLoaded(java.util.Set.of("title")));
+        DomainEventMessage<DocumentIssued> issued = issued("doc-1");
+        engine.appendEvents(List.of(issued, revised("doc-1", 1)));
+
+        DomainEventMessage<?> loaded = engine.readEvents("doc-1").next();
+
+        assertThat(((DocumentIssued) loaded.getPayload()).title()).as("left out when loading").isNull();
+        assertThat(engine.lastSequenceNumberFor("doc-1")).contains(1L);
+        assertThat(engine.event("doc-1", 0).orElseThrow().getPayload()).as("one event by lookup").isEqualTo(issued.getPayload());
+        assertThat(TestEngines.readAll(engine, null).get(0).getPayload()).as("tracking").isEqualTo(issued.getPayload());
+    }
+
+    @Test
+    void refusesAFieldLeftOutThatIsNotAPlainTopLevelName() {
+        for (String name : List.of("approval.approvedBy", "$where", "")) {
+            assertThatThrownBy(() -> TestEngines.builder(database).payloadFieldsNotTracked(java.util.Set.of(name)))
+                    .as(name).isInstanceOf(AxonConfigurationException.class);
+            assertThatThrownBy(() -> TestEngines.builder(database).payloadFieldsNotLoaded(java.util.Set.of(name)))
+                    .as(name).isInstanceOf(AxonConfigurationException.class);
+        }
+    }
+
+    @Test
     void createsHeadTailAndPointInTimeTokens() throws InterruptedException {
         assertThat(engine.createTailToken()).isNull();
         assertThat(engine.createHeadToken()).isNull();

@@ -15,6 +15,11 @@ interface MongoTarget {
     /** A further client, as a second process on the same database would have. The caller closes it. */
     MongoClient newClient();
 
+    /** Whether the application increments the global-index counter without journaling here: on the embedded server. */
+    default boolean unjournaledIndexCounter() {
+        return false;
+    }
+
     /** A database no other test has used, so that tests share a server but not their data. */
     default MongoDatabase freshDatabase() {
         return client().getDatabase("es_" + DATABASES.incrementAndGet());
