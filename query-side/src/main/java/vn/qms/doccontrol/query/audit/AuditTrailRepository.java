@@ -100,7 +100,7 @@ public class AuditTrailRepository {
             }
         }
         WholeDocuments.replaceAll(entries, entryWrites);
-        byDocument.bulkWrite(eventIdsByDocument.entrySet().stream()
+        WholeDocuments.inCommands(byDocument, eventIdsByDocument.entrySet().stream()
                 .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq(AuditBson.ID, document.getKey()),
                         Updates.addEachToSet(EVENT_IDS, document.getValue()), new UpdateOptions().upsert(true)))
                 .toList());

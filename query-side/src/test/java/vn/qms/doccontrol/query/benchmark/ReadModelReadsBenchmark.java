@@ -57,7 +57,7 @@ class ReadModelReadsBenchmark {
     private static final Duration SPAN = Duration.ofDays(3 * 365);
     private static final Instant NOW = LocalDate.parse("2026-01-15").atStartOfDay(PointInTime.VIETNAM).toInstant();
     private static final double EVENTS_PER_ORGANIZATION = 110 * 2.6;
-    /** Larger than the processors' batches (100), only to fill faster: the read models come out the same. */
+    /** As large as a processor's largest batch, only to fill faster: the read models come out the same. */
     private static final int FILL_BATCH = 1_000;
 
     @TempDir
