@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import vn.qms.doccontrol.command.document.ControlledDocument;
 import vn.qms.doccontrol.platform.eventstore.EventSerializers;
 import vn.qms.doccontrol.platform.eventstore.mongo.GapAwareMongoEventStorageEngine;
 
@@ -17,6 +18,10 @@ enum EngineKind {
                     .database(client.getDatabase(database))
                     .eventSerializer(EventSerializers.messages())
                     .snapshotSerializer(EventSerializers.snapshots())
+                    // As EventStoreConfiguration builds it for the application on the embedded server.
+                    .gapTimeout(GapAwareMongoEventStorageEngine.DEFAULT_GAP_TIMEOUT)
+                    .payloadFieldsNotLoaded(ControlledDocument.PAYLOAD_FIELDS_NOT_SOURCED)
+                    .unjournaledIndexCounter(true)
                     .build();
             engine.ensureSchema();
             return engine;

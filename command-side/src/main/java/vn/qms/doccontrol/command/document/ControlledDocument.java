@@ -3,6 +3,7 @@ package vn.qms.doccontrol.command.document;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -22,6 +23,13 @@ import vn.qms.doccontrol.events.DocumentWithdrawnEvent;
  */
 @Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
 public class ControlledDocument {
+
+    /**
+     * Payload fields the event sourcing handlers never read, so a load leaves them out: the code,
+     * title, revision and dates are state, a revision's 2-50 KB of content is not, and reading every
+     * earlier revision's text before each new one cost most of a load.
+     */
+    public static final Set<String> PAYLOAD_FIELDS_NOT_SOURCED = Set.of("content");
 
     @AggregateIdentifier
     private String documentId;

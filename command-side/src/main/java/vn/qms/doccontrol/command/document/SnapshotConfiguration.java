@@ -1,6 +1,5 @@
 package vn.qms.doccontrol.command.document;
 
-import java.util.Set;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -27,13 +26,9 @@ class SnapshotConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /**
-     * The event-sourcing handlers keep the code, title, revision and dates, never the content: a
-     * revision would otherwise read every earlier revision's 2-50 KB of text first. In a handler,
-     * {@code content()} is null.
-     */
+    /** See {@link ControlledDocument#PAYLOAD_FIELDS_NOT_SOURCED}: in a handler, {@code content()} is null. */
     @Bean
     PayloadFieldsLeftOut contentIsNotLoaded() {
-        return new PayloadFieldsLeftOut(PayloadFieldsLeftOut.Read.AGGREGATE_LOADING, Set.of("content"));
+        return new PayloadFieldsLeftOut(PayloadFieldsLeftOut.Read.AGGREGATE_LOADING, ControlledDocument.PAYLOAD_FIELDS_NOT_SOURCED);
     }
 }

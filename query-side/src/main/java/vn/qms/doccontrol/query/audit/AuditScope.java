@@ -14,15 +14,16 @@ record AuditScope(String key) {
     static final AuditScope ALL = new AuditScope("*");
 
     /**
-     * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size. The whole
-     * trail takes every event, so its months are cut into blocks of 1,024 (a bucket stays under
-     * ~50 KB, and a page reads one or two). Another scope takes a small share of the events, so its
-     * blocks are larger (16,384): a month of one organization or actor is one bucket or a few, and a
-     * bucket can never pass ~750 KB (~8 MB for an organization's, which keeps whole entries), so
-     * rewriting it with a batch stays cheap for all but the busiest.
+     * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size, and so what
+     * a processor's batch rewrites and a page reads. A bucket that keeps only when its entries occurred
+     * covers 1,024 (at most ~40 KB); an organization's, which keeps whole entries (~500 bytes each),
+     * covers 256 (at most ~130 KB). Bounded by {@code seq}s, not by a scope's share of the events: a
+     * single busy secretary or organization gets more buckets, never larger ones (with blocks of 16,384,
+     * the benchmark's one secretary had a bucket of up to ~600 KB rewritten with every batch). The price is the
+     * year summary, one line per bucket: at most one per 256 {@code seq}s of the year.
      */
     long block() {
-        return this.equals(ALL) ? 1024 : 16_384;
+        return keepsEntries() ? 256 : 1024;
     }
 
     /**

@@ -20,11 +20,12 @@ public final class ReadModelVersions {
     /**
      * 2: {@code register_index} (document-register); {@code seq} = global index and the bucketed
      * listings (audit-trail). See decision record 0013. 3 (document-register): {@code revisions} rows
-     * without content, pointing at their event instead (decision record 0015).
+     * without content, pointing at their event instead (decision record 0015). 3 (audit-trail): buckets
+     * of every scope bounded to 1,024 {@code seq}s, 256 for an organization's (decision record 0016).
      */
     static final Map<String, Integer> CURRENT = Map.of(
             ProcessingGroups.DOCUMENT_REGISTER, 3,
-            ProcessingGroups.AUDIT_TRAIL, 2);
+            ProcessingGroups.AUDIT_TRAIL, 3);
 
     private final MongoCollection<Document> versions;
 
