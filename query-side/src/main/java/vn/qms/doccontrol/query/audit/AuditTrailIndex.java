@@ -61,8 +61,10 @@ final class AuditTrailIndex {
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> years;
+    private final WholeDocuments writes;
 
-    AuditTrailIndex(MongoDatabase database) {
+    AuditTrailIndex(MongoDatabase database, WholeDocuments writes) {
+        this.writes = writes;
         this.buckets = database.getCollection(BUCKETS_COLLECTION);
         this.years = database.getCollection(YEARS_COLLECTION);
     }
@@ -151,7 +153,7 @@ final class AuditTrailIndex {
             statsByYear.computeIfAbsent(id.substring(0, split) + "|" + key.month().getYear(), year -> new TreeMap<>())
                     .put(key, stats(entries));
         }
-        WholeDocuments.replaceAll(buckets, bucketWrites);
+        writes.replaceAll(buckets, bucketWrites);
 
         Map<String, Document> storedYears = new HashMap<>();
         for (Document year : years.find(Filters.in("_id", statsByYear.keySet()))) {
@@ -171,7 +173,7 @@ final class AuditTrailIndex {
                 yearWrites.add(replacement);
             }
         }
-        WholeDocuments.replaceAll(years, yearWrites);
+        writes.replaceAll(years, yearWrites);
         years.updateOne(Filters.eq("_id", EXTENT_ID),
                 Updates.combine(Updates.min("first", firstMonth.toString()), Updates.max("last", lastMonth.toString())),
                 new UpdateOptions().upsert(true));

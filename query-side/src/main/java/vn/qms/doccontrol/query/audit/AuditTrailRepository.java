@@ -45,12 +45,14 @@ public class AuditTrailRepository {
     private final MongoCollection<Document> byDocument;
     private final MongoCollection<Document> legacyCounters;
     private final AuditTrailIndex index;
+    private final WholeDocuments writes;
 
-    public AuditTrailRepository(MongoDatabase database) {
+    public AuditTrailRepository(MongoDatabase database, WholeDocuments writes) {
+        this.writes = writes;
         this.entries = database.getCollection(COLLECTION);
         this.byDocument = database.getCollection(BY_DOCUMENT_COLLECTION);
         this.legacyCounters = database.getCollection(LEGACY_COUNTERS_COLLECTION);
-        this.index = new AuditTrailIndex(database);
+        this.index = new AuditTrailIndex(database, writes);
     }
 
     /**
@@ -99,8 +101,8 @@ public class AuditTrailRepository {
                         scope.keepsEntries() ? stored : null));
             }
         }
-        WholeDocuments.replaceAll(entries, entryWrites);
-        WholeDocuments.inCommands(byDocument, eventIdsByDocument.entrySet().stream()
+        writes.replaceAll(entries, entryWrites);
+        writes.inCommands(byDocument, eventIdsByDocument.entrySet().stream()
                 .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq(AuditBson.ID, document.getKey()),
                         Updates.addEachToSet(EVENT_IDS, document.getValue()), new UpdateOptions().upsert(true)))
                 .toList());

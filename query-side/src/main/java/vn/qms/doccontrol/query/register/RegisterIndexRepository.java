@@ -43,9 +43,11 @@ public class RegisterIndexRepository {
     private static final String ENTRIES = "entries";
 
     private final MongoCollection<Document> index;
+    private final WholeDocuments writes;
 
-    public RegisterIndexRepository(MongoDatabase database) {
+    public RegisterIndexRepository(MongoDatabase database, WholeDocuments writes) {
         this.index = database.getCollection(COLLECTION);
+        this.writes = writes;
     }
 
     public void put(RegisterIndexEntry entry) {
@@ -70,7 +72,7 @@ public class RegisterIndexRepository {
         for (Document shard : index.find(Filters.in("_id", byShard.keySet()))) {
             stored.put(shard.getString("_id"), shard);
         }
-        List<Document> writes = new ArrayList<>();
+        List<Document> changed = new ArrayList<>();
         for (Map.Entry<String, Map<String, RegisterIndexEntry>> shard : byShard.entrySet()) {
             Document before = stored.get(shard.getKey());
             Document entries = before == null ? null : before.get(ENTRIES, Document.class);
@@ -84,10 +86,10 @@ public class RegisterIndexRepository {
                     .append("organizationId", organizationId)
                     .append(ENTRIES, new Document(sorted));
             if (!replacement.equals(before)) {
-                writes.add(replacement);
+                changed.add(replacement);
             }
         }
-        WholeDocuments.replaceAll(index, writes);
+        writes.replaceAll(index, changed);
     }
 
     /** Adds organizations to the list of organizations with a register, kept in order. */

@@ -26,9 +26,11 @@ public class RegisterRepository {
     public static final String COLLECTION = "register";
 
     private final MongoCollection<Document> register;
+    private final WholeDocuments writes;
 
-    public RegisterRepository(MongoDatabase database) {
+    public RegisterRepository(MongoDatabase database, WholeDocuments writes) {
         this.register = database.getCollection(COLLECTION);
+        this.writes = writes;
     }
 
     /**
@@ -62,7 +64,7 @@ public class RegisterRepository {
 
     /** Like {@link #save}, for a batch: one bulk write. */
     public void saveAll(Collection<DocumentTimeline> timelines) {
-        WholeDocuments.replaceAll(register, timelines.stream().map(RegisterBson::toBson).toList());
+        writes.replaceAll(register, timelines.stream().map(RegisterBson::toBson).toList());
     }
 
     public void clear() {

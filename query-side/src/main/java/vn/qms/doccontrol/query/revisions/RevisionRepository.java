@@ -34,9 +34,11 @@ public class RevisionRepository {
 
     private final MongoCollection<Document> revisions;
     private final EventLookup events;
+    private final WholeDocuments writes;
 
-    public RevisionRepository(MongoDatabase database, EventLookup events) {
+    public RevisionRepository(MongoDatabase database, EventLookup events, WholeDocuments writes) {
         this.revisions = database.getCollection(COLLECTION);
+        this.writes = writes;
         this.events = events;
     }
 
@@ -47,7 +49,7 @@ public class RevisionRepository {
 
     /** Like {@link #save}, for a batch: one bulk write. */
     void saveAll(Collection<RevisionRow> batch) {
-        WholeDocuments.replaceAll(revisions, batch.stream().map(RevisionBson::toBson).toList());
+        writes.replaceAll(revisions, batch.stream().map(RevisionBson::toBson).toList());
     }
 
     /**

@@ -8,28 +8,48 @@ import com.mongodb.client.model.WriteModel;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
 
 /**
  * How the projections write read-model documents: whole, each replacing (or creating) the document
- * with its {@code _id}, a batch in bulk writes of {@value #DOCUMENTS_PER_COMMAND}. Writing the same documents again leaves the same
- * collection, which is what makes a redelivered batch harmless.
+ * with its {@code _id}, a batch in bulk writes of {@value #DOCUMENTS_PER_COMMAND}. Writing the same
+ * documents again leaves the same collection, which is what makes a redelivered batch harmless.
+ *
+ * <p>On the embedded server these writes are sent with write concern {@code j: false}, answered
+ * before their commit (decision 16). Nothing a projection wrote can be lost while its token moves on:
+ * the processor stores the batch's token after the batch's writes, with the default write concern,
+ * and the embedded server's commit is a snapshot of everything applied before it, so the commit that
+ * makes the token durable makes the batch durable too. A crash before it loses the token with the
+ * writes, and the batch is delivered again. A batch then costs one commit instead of one per command
+ * (a rebuild spent most of its time in those commits). On a real MongoDB writes keep the
+ * deployment's write concern: across shards the same order would not hold.
  */
-public final class WholeDocuments {
+@Component
+public class WholeDocuments {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     /**
-     * Documents per write command. The embedded server applies a command whole before the commit that
-     * makes it durable, and a commit holds back every other write meanwhile; a command of a few
-     * hundred kilobytes keeps that pause to milliseconds for the writers of the command side even when
-     * a replay writes a thousand documents at once.
+     * Documents per write command. The embedded server applies a command whole under a lock that a
+     * commit waits for; a command of a few hundred kilobytes keeps that pause to milliseconds for the
+     * writers of the command side even when a replay writes a thousand documents at once.
      */
     static final int DOCUMENTS_PER_COMMAND = 100;
 
-    private WholeDocuments() {
+    private final boolean unjournaled;
+
+    @Autowired
+    public WholeDocuments(QmsMongoProperties mongo) {
+        this(mongo.embedded());
     }
 
-    /** Every document must carry its {@code _id}. */
-    public static void replaceAll(MongoCollection<Document> collection, Collection<Document> documents) {
+    /** @param unjournaled whether writes are sent with {@code j: false}: only where every write goes to the embedded server */
+    public WholeDocuments(boolean unjournaled) {
+        this.unjournaled = unjournaled;
+    }
+
+    public void replaceAll(MongoCollection<Document> collection, Collection<Document> documents) {
         if (documents.isEmpty()) {
             return;
         }
@@ -39,9 +59,12 @@ public final class WholeDocuments {
     }
 
     /** A projection's bulk write, in commands of at most {@value #DOCUMENTS_PER_COMMAND} writes each, in order. */
-    public static void inCommands(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+    public void inCommands(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        MongoCollection<Document> target = unjournaled
+                ? collection.withWriteConcern(collection.getWriteConcern().withJournal(false))
+                : collection;
         for (int from = 0; from < writes.size(); from += DOCUMENTS_PER_COMMAND) {
-            collection.bulkWrite(writes.subList(from, Math.min(writes.size(), from + DOCUMENTS_PER_COMMAND)));
+            target.bulkWrite(writes.subList(from, Math.min(writes.size(), from + DOCUMENTS_PER_COMMAND)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.qms.doccontrol.query.support;
 
+import vn.qms.doccontrol.query.storage.WholeDocuments;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,10 +64,12 @@ public final class ReadModels {
     }
 
     public ReadModels(MongoDatabase database, Clock clock) {
-        register = new RegisterRepository(database);
-        registerIndex = new RegisterIndexRepository(database);
-        revisions = new RevisionRepository(database, recorded);
-        auditTrail = new AuditTrailRepository(database);
+        // As the application writes them on the embedded server, which every query-side test runs on.
+        WholeDocuments writes = new WholeDocuments(true);
+        register = new RegisterRepository(database, writes);
+        registerIndex = new RegisterIndexRepository(database, writes);
+        revisions = new RevisionRepository(database, recorded, writes);
+        auditTrail = new AuditTrailRepository(database, writes);
         register.ensureIndexes();
         auditTrail.ensureIndexes();
         registerProjection = new RegisterProjection(register, registerIndex);
