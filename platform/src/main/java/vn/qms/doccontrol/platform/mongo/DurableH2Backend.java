@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -198,11 +199,8 @@ class DurableH2Backend extends H2Backend {
 
     /**
      * A write sent with write concern {@code j: false} is answered without waiting for its commit,
-     * as MongoDB answers it before its journal is written. It is still never lost on its own: a
-     * commit is a snapshot of the whole store, so the next write or read that is made durable, and
-     * housekeeping within {@value #HOUSEKEEPING_PERIOD_MILLIS} ms, carries it into the file, and no
-     * later change can be durable without it. The event store asks this for its global-index
-     * counter, whose increment matters only together with the commit that uses the index.
+     * as MongoDB answers it before its journal is written; the next commit carries it into the file
+     * (see {@link CarriedByNextCommit}, which says who may ask for it and why it is safe).
      */
     private static boolean unjournaled(Document command) {
         return command.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
@@ -318,7 +316,7 @@ class DurableH2Backend extends H2Backend {
      * Runs {@code action} while no commit can start, for tests: a command that waits for its commit
      * does not return meanwhile, one that does not wait (see {@link #unjournaled}) does.
      */
-    <T> T whileCommitsHeldBack(java.util.concurrent.Callable<T> action) throws Exception {
+    <T> T whileCommitsHeldBack(Callable<T> action) throws Exception {
         commitLock.lock();
         try {
             return action.call();

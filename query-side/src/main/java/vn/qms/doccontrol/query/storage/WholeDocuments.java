@@ -10,6 +10,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.qms.doccontrol.platform.mongo.CarriedByNextCommit;
 import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
 
 /**
@@ -17,14 +18,13 @@ import vn.qms.doccontrol.platform.mongo.QmsMongoProperties;
  * with its {@code _id}, a batch in bulk writes of {@value #DOCUMENTS_PER_COMMAND}. Writing the same
  * documents again leaves the same collection, which is what makes a redelivered batch harmless.
  *
- * <p>On the embedded server these writes are sent with write concern {@code j: false}, answered
- * before their commit (decision 16). Nothing a projection wrote can be lost while its token moves on:
- * the processor stores the batch's token after the batch's writes, with the default write concern,
- * and the embedded server's commit is a snapshot of everything applied before it, so the commit that
- * makes the token durable makes the batch durable too. A crash before it loses the token with the
- * writes, and the batch is delivered again. A batch then costs one commit instead of one per command
- * (a rebuild spent most of its time in those commits). On a real MongoDB writes keep the
- * deployment's write concern: across shards the same order would not hold.
+ * <p>On the embedded server these writes do not wait for their own commit
+ * ({@link CarriedByNextCommit}, decision 16): the processor stores the batch's token after them, with
+ * the default write concern, and the commit that makes the token durable makes the batch durable
+ * too. A crash before it loses the token with the writes, and the batch is delivered again. A batch
+ * then costs one commit instead of one per command (in a profiled rebuild, a processor's waits for
+ * its own writes fell from 6.1 s to 2.4 s). On a real MongoDB writes keep the deployment's write
+ * concern.
  */
 @Component
 public class WholeDocuments {
@@ -60,9 +60,7 @@ public class WholeDocuments {
 
     /** A projection's bulk write, in commands of at most {@value #DOCUMENTS_PER_COMMAND} writes each, in order. */
     public void inCommands(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
-        MongoCollection<Document> target = unjournaled
-                ? collection.withWriteConcern(collection.getWriteConcern().withJournal(false))
-                : collection;
+        MongoCollection<Document> target = unjournaled ? CarriedByNextCommit.writesTo(collection) : collection;
         for (int from = 0; from < writes.size(); from += DOCUMENTS_PER_COMMAND) {
             target.bulkWrite(writes.subList(from, Math.min(writes.size(), from + DOCUMENTS_PER_COMMAND)));
         }
