@@ -24,7 +24,9 @@ final class RequestText {
     }
 
     static void requireContentWithinLimit(String content) {
-        if (content != null && utf8Length(content) > MAX_CONTENT_BYTES) {
+        // A UTF-16 char never takes more than 3 bytes of UTF-8 (a surrogate pair takes 4 for two), so
+        // almost every content is within the limit without being counted.
+        if (content != null && content.length() * 3L > MAX_CONTENT_BYTES && utf8Length(content) > MAX_CONTENT_BYTES) {
             throw new InvalidFieldException(HttpStatus.PAYLOAD_TOO_LARGE, "content",
                     "must be at most " + MAX_CONTENT_BYTES + " bytes of UTF-8");
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -17,12 +19,18 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public final class EventSerializers {
 
+    static final String METADATA_MODULE = "qms-metadata";
+
     private EventSerializers() {
     }
 
     /** Commands, events, queries and tokens. */
     public static JacksonSerializer messages() {
-        return JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper()).defaultTyping().build();
+        // Registered after Axon's own module (in the serializer's constructor), so that Jackson asks it first.
+        serializer.getObjectMapper().registerModule(new SimpleModule(METADATA_MODULE)
+                .addDeserializer(MetaData.class, new MetaDataDeserializerOnce()));
+        return serializer;
     }
 
     /**

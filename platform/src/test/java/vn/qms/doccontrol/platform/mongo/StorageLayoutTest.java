@@ -91,6 +91,17 @@ class StorageLayoutTest {
     }
 
     @Test
+    void documentsOfEverySizeAreReadBackEqualWhateverWasEncodedBefore() {
+        // The encoding buffer is kept per thread between documents, and replaced after a very large one.
+        for (int length : new int[] {10, 200_000, 3_000_000, 10, 70_000, 5}) {
+            de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", (long) length)
+                    .append("content", "Nội dung ".repeat(length / 9 + 1));
+
+            assertThat(roundTrip(StoredDocumentType.INSTANCE, document)).isEqualTo(document);
+        }
+    }
+
+    @Test
     void documentsJavaSerializedByAnEarlierVersionAreStillRead() {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "x").append("n", 1);
         WriteBuffer buffer = new WriteBuffer();
