@@ -22,9 +22,10 @@ public final class ReadModelVersions {
      * listings (audit-trail). See decision record 0013. 3 (document-register): {@code revisions} rows
      * without content, pointing at their event instead (decision record 0015). 3 (audit-trail): buckets
      * of every scope bounded to 1,024 {@code seq}s, 256 for an organization's (decision record 0016).
+     * 4 (document-register): {@code register_index} revisions as arrays, the title only where it changed.
      */
     static final Map<String, Integer> CURRENT = Map.of(
-            ProcessingGroups.DOCUMENT_REGISTER, 3,
+            ProcessingGroups.DOCUMENT_REGISTER, 4,
             ProcessingGroups.AUDIT_TRAIL, 3);
 
     private final MongoCollection<Document> versions;

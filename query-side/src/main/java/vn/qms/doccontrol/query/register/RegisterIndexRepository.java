@@ -28,8 +28,8 @@ import vn.qms.doccontrol.query.storage.WholeDocuments;
  *
  * <p>An organization's entries are spread over {@value #SHARDS} shard documents,
  * {@code _id = organizationId + "/" + shard}, the shard fixed by the document id's hash, so that no
- * shard nears MongoDB's 16 MB limit (an entry is ~150 bytes plus ~250 per revision: 8 shards hold
- * ~100,000 documents of a few revisions each for one organization). Within a shard, {@code entries} maps the document id
+ * shard nears MongoDB's 16 MB limit (an entry is ~250 bytes plus ~90 per revision: 8 shards hold
+ * ~200,000 documents of a few revisions each for one organization). Within a shard, {@code entries} maps the document id
  * (see {@link FieldNames}) to its entry, in id order. The document {@code _id = "organizations"}
  * lists every organization with a register, for the register across organizations. Organization ids
  * are slugs without '/', so neither kind of {@code _id} can take the other's.
@@ -41,6 +41,7 @@ public class RegisterIndexRepository {
     static final int SHARDS = 8;
     private static final String ORGANIZATIONS_ID = "organizations";
     private static final String ENTRIES = "entries";
+    private static final String REVISIONS = "r";
 
     private final MongoCollection<Document> index;
     private final WholeDocuments writes;
@@ -143,24 +144,53 @@ public class RegisterIndexRepository {
         return organizationId + "/" + Math.floorMod(documentId.hashCode(), SHARDS);
     }
 
+    /**
+     * An entry as stored. Each revision is an array, {@code [revision, effectiveFrom, recordedBy,
+     * recordedAt, title, titleKey]}, whose last two values are left out when the title is the previous
+     * revision's (the usual case): a page reads and decodes every entry of its organization, and with
+     * named fields and repeated titles an entry was about three times larger, most of a page's time
+     * being spent encoding and decoding it.
+     */
     private static Document toBson(RegisterIndexEntry entry) {
+        List<List<Object>> revisions = new ArrayList<>(entry.revisions().size());
+        String previousTitle = null;
+        for (RegisterIndexEntry.Revision r : entry.revisions()) {
+            List<Object> revision = new ArrayList<>(6);
+            revision.add(r.revision());
+            revision.add(StoredInstant.format(r.effectiveFrom()));
+            revision.add(r.recordedBy());
+            revision.add(StoredInstant.format(r.recordedAt()));
+            if (!r.title().equals(previousTitle)) {
+                revision.add(r.title());
+                revision.add(r.titleKey());
+            }
+            previousTitle = r.title();
+            revisions.add(revision);
+        }
         return new Document("documentId", entry.documentId())
                 .append("type", entry.type().name())
                 .append("code", entry.code())
                 .append("codeSortKey", entry.codeSortKey())
                 .append("codeKey", entry.codeKey())
-                .append("revisions", entry.revisions().stream()
-                        .map(r -> new Document("revision", r.revision())
-                                .append("title", r.title())
-                                .append("titleKey", r.titleKey())
-                                .append("effectiveFrom", StoredInstant.format(r.effectiveFrom()))
-                                .append("recordedBy", r.recordedBy())
-                                .append("recordedAt", StoredInstant.format(r.recordedAt())))
-                        .toList())
+                .append(REVISIONS, revisions)
                 .append("withdrawnFrom", StoredInstant.format(entry.withdrawnFrom()));
     }
 
     private static RegisterIndexEntry fromBson(String organizationId, Document bson) {
+        List<?> stored = bson.get(REVISIONS, List.class);
+        List<RegisterIndexEntry.Revision> revisions = new ArrayList<>(stored.size());
+        String title = null;
+        String titleKey = null;
+        for (Object element : stored) {
+            List<?> revision = (List<?>) element;
+            if (revision.size() > 4) {
+                title = (String) revision.get(4);
+                titleKey = (String) revision.get(5);
+            }
+            revisions.add(new RegisterIndexEntry.Revision(((Number) revision.get(0)).intValue(), title, titleKey,
+                    StoredInstant.parse((String) revision.get(1)), (String) revision.get(2),
+                    StoredInstant.parse((String) revision.get(3))));
+        }
         return new RegisterIndexEntry(
                 bson.getString("documentId"),
                 organizationId,
@@ -168,11 +198,7 @@ public class RegisterIndexRepository {
                 bson.getString("code"),
                 bson.getString("codeSortKey"),
                 bson.getString("codeKey"),
-                bson.getList("revisions", Document.class).stream()
-                        .map(r -> new RegisterIndexEntry.Revision(r.getInteger("revision"), r.getString("title"),
-                                r.getString("titleKey"), StoredInstant.parse(r.getString("effectiveFrom")),
-                                r.getString("recordedBy"), StoredInstant.parse(r.getString("recordedAt"))))
-                        .toList(),
+                revisions,
                 StoredInstant.parse(bson.getString("withdrawnFrom")));
     }
 }
