@@ -17,13 +17,15 @@ record AuditScope(String key) {
      * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size, and so what
      * a processor's batch rewrites and a page reads. A bucket that keeps only when its entries occurred
      * covers 1,024 (at most ~40 KB); an organization's, which keeps whole entries (~500 bytes each),
-     * covers 256 (at most ~130 KB). Bounded by {@code seq}s, not by a scope's share of the events: a
-     * single busy secretary or organization gets more buckets, never larger ones (with blocks of 16,384,
-     * the benchmark's one secretary had a bucket of up to ~600 KB rewritten with every batch). The price is the
-     * year summary, one line per bucket: at most one per 256 {@code seq}s of the year.
+     * covers 64 (at most ~32 KB). Bounded by {@code seq}s, not by a scope's share of the events: a
+     * single busy secretary or organization gets more buckets, never larger ones. Every batch rewrites
+     * the bucket being filled in each of an event's four scopes, so these sizes are most of what the
+     * audit trail writes under load (with 256 for an organization's, its half-full bucket alone was
+     * ~64 KB per batch). The price is the year summary, one line per bucket, itself rewritten with
+     * every batch: that is why the scopes without entries keep their 1,024.
      */
     long block() {
-        return keepsEntries() ? 256 : 1024;
+        return keepsEntries() ? 64 : 1024;
     }
 
     /**

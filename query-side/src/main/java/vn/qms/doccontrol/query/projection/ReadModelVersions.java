@@ -23,10 +23,11 @@ public final class ReadModelVersions {
      * without content, pointing at their event instead (decision record 0015). 3 (audit-trail): buckets
      * of every scope bounded to 1,024 {@code seq}s, 256 for an organization's (decision record 0016).
      * 4 (document-register): {@code register_index} revisions as arrays, the title only where it changed.
+     * 4 (audit-trail): an organization's buckets cover 64 {@code seq}s.
      */
     static final Map<String, Integer> CURRENT = Map.of(
             ProcessingGroups.DOCUMENT_REGISTER, 4,
-            ProcessingGroups.AUDIT_TRAIL, 3);
+            ProcessingGroups.AUDIT_TRAIL, 4);
 
     private final MongoCollection<Document> versions;
 
