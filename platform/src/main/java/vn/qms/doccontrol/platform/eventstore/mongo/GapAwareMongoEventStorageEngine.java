@@ -93,7 +93,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.trackedEventReader = new TrackedEventReader(commits, allocator, builder.clock, builder.gapTimeout,
                                                          builder.payloadFieldsNotTracked);
         this.aggregateEventReader = new AggregateEventReader(commits, builder.payloadFieldsNotLoaded);
-        this.snapshots = new SnapshotStore(database.getCollection(names.snapshots(), BsonDocument.class));
+        this.snapshots = new SnapshotStore(database.getCollection(names.snapshots(), BsonDocument.class), builder.clock);
     }
 
     public static Builder builder() {
@@ -205,7 +205,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * Reads exactly one key (a window of one, where loading an aggregate starts with eight), and
+     * Reads exactly one key (a window of one, where loading an aggregate starts with 32), and
      * the whole payload, also the fields that loading an aggregate leaves out.
      */
     @Override

@@ -212,6 +212,25 @@ abstract class EngineStorageContract {
     }
 
     @Test
+    void anAggregateFoundWithoutSnapshotIsTakenToHaveNoneForAWhileUnlessThisEngineStoresOne() {
+        TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+        GapAwareMongoEventStorageEngine first = TestEngines.ready(TestEngines.builder(database).clock(clock));
+        GapAwareMongoEventStorageEngine other = TestEngines.on(database);
+        assertThat(first.readSnapshot("doc-1")).isEmpty();
+
+        // Another process stores one: this engine does not ask again until the absence is old.
+        other.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "doc-1", 5, new DocumentState("doc-1", 5)));
+        assertThat(first.readSnapshot("doc-1")).isEmpty();
+        clock.advance(SnapshotStore.ABSENCE_TRUSTED);
+        assertThat(first.readSnapshot("doc-1")).get().extracting(DomainEventMessage::getSequenceNumber).isEqualTo(5L);
+
+        // A snapshot this engine stores is seen at once.
+        assertThat(first.readSnapshot("doc-2")).isEmpty();
+        first.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "doc-2", 7, new DocumentState("doc-2", 7)));
+        assertThat(first.readSnapshot("doc-2")).get().extracting(DomainEventMessage::getSequenceNumber).isEqualTo(7L);
+    }
+
+    @Test
     void keepsTheLatestSnapshotOnly() {
         for (long sequence : new long[] {5, 10, 7}) {
             engine.storeSnapshot(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "doc-1", sequence,
