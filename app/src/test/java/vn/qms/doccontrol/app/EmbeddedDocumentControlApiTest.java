@@ -1,8 +1,13 @@
 package vn.qms.doccontrol.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.qms.doccontrol.app.support.Api;
@@ -30,5 +35,15 @@ class EmbeddedDocumentControlApiTest extends DocumentControlApiContract {
     @Override
     protected Api api() {
         return qms.api();
+    }
+
+    /** Spring Security's per-filter observations are off (decision 17); the HTTP request observation stays. */
+    @Test
+    void springSecurityRecordsNoObservationOfItsFiltersWhileRequestsAreStillObserved() {
+        ObservationRegistry registry = qms.bean(ObservationRegistry.class);
+
+        assertThat(Observation.createNotStarted("spring.security.filterchains", registry).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("spring.security.authorizations", registry).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", registry).isNoop()).isFalse();
     }
 }

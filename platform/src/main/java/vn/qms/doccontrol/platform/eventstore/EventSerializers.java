@@ -19,7 +19,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public final class EventSerializers {
 
-    static final String METADATA_MODULE = "qms-metadata";
+    private static final String METADATA_MODULE = "qms-metadata";
 
     private EventSerializers() {
     }
