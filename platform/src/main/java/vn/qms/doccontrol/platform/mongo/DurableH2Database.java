@@ -110,5 +110,21 @@ final class DurableH2Database extends H2Database {
         public synchronized Document findAndModify(Document query) {
             return super.findAndModify(query).cloneDeeply();
         }
+
+        /** The server changed {@code newDocument} in place (it is the stored instance): its kept encoding is stale. */
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            StoredDocumentType.INSTANCE.changed(newDocument);
+            super.handleUpdate(position, oldDocument, newDocument);
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            Document stored = getDocument(position);
+            super.removeDocument(position);
+            if (stored != null) {
+                StoredDocumentType.INSTANCE.changed(stored);
+            }
+        }
     }
 }

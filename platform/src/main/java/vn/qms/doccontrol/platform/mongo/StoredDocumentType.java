@@ -41,7 +41,15 @@ final class StoredDocumentType extends BasicDataType<Document> {
     private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(64 * 1024));
     private static final int KEPT_BUFFER_BYTES = 1024 * 1024;
 
+    /**
+     * Set in the tests of every module: each reuse of a kept encoding is checked against a fresh one,
+     * so that an in-place change the server makes without telling ({@link EncodedDocuments#changed})
+     * fails a test instead of writing a stale document.
+     */
+    static final boolean VERIFY_KEPT_ENCODINGS = Boolean.getBoolean("qms.embedded.verify-kept-encodings");
+
     private final ObjectDataType legacy = new ObjectDataType();
+    private final EncodedDocuments encoded = new EncodedDocuments();
 
     private StoredDocumentType() {
     }
@@ -83,9 +91,19 @@ final class StoredDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = encodeInto(ENCODING.get(), document);
-        buffer.put(BSON_TAG).putVarInt(bson.readableBytes()).put(bson.nioBuffer());
-        release(bson);
+        byte[] bson = encoded.encodingOf(document);
+        if (bson == null) {
+            bson = encode(document);
+            encoded.written(document, bson);
+        } else if (VERIFY_KEPT_ENCODINGS && !Arrays.equals(bson, encode(document))) {
+            throw new IllegalStateException("A stored document changed without the collection saying so: " + document.get("_id"));
+        }
+        buffer.put(BSON_TAG).putVarInt(bson.length).put(bson);
+    }
+
+    /** Called by the collections once the server changed a stored document in place or removed it. */
+    void changed(Document document) {
+        encoded.changed(document);
     }
 
     @Override

@@ -155,6 +155,56 @@ class StorageLayoutTest {
         }
     }
 
+    @Test
+    void documentsChangedInPlaceAreWrittenAsTheyNowAreWhileTheirUnchangedNeighboursKeepTheirEncoding() {
+        // Small documents share pages; every write commits and rewrites its page, neighbours included,
+        // which are written from their kept encodings. An update changes the stored instance in place.
+        Random random = new Random(11);
+        java.util.Map<String, Document> expected = new java.util.TreeMap<>();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> rows = client.getDatabase("qms").getCollection("rows");
+            for (int step = 0; step < 1500; step++) {
+                String id = "row-" + random.nextInt(120);
+                Document stored = expected.get(id);
+                int action = random.nextInt(5);
+                if (stored == null) {
+                    Document row = new Document("_id", id).append("title", "Biểu mẫu " + step).append("n", step)
+                            .append("tags", new ArrayList<>(List.of("a")));
+                    rows.insertOne(row);
+                    expected.put(id, row);
+                } else if (action == 0) {
+                    rows.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.set("title", "Sửa đổi " + step));
+                    stored.put("title", "Sửa đổi " + step);
+                } else if (action == 1) {
+                    rows.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.push("tags", "t" + step));
+                    List<Object> tags = new ArrayList<>(stored.getList("tags", Object.class, List.of()));
+                    tags.add("t" + step);
+                    stored.put("tags", tags);
+                } else if (action == 2) {
+                    Document replacement = new Document("_id", id).append("title", "Thay thế " + step).append("n", -step);
+                    rows.replaceOne(Filters.eq("_id", id), replacement);
+                    expected.put(id, replacement);
+                } else if (action == 3) {
+                    rows.deleteOne(Filters.eq("_id", id));
+                    expected.remove(id);
+                } else {
+                    rows.findOneAndUpdate(Filters.eq("_id", id), com.mongodb.client.model.Updates.inc("n", 1));
+                    stored.put("n", stored.getInteger("n") + 1);
+                }
+            }
+            assertThat(rows.find().sort(Indexes.ascending("_id")).into(new ArrayList<>()))
+                    .containsExactlyElementsOf(expected.values());
+        }
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(client.getDatabase("qms").getCollection("rows").find().sort(Indexes.ascending("_id")).into(new ArrayList<>()))
+                    .as("read back from the data file")
+                    .containsExactlyElementsOf(expected.values());
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T roundTrip(org.h2.mvstore.type.DataType<T> type, T value) {
         WriteBuffer buffer = new WriteBuffer();
