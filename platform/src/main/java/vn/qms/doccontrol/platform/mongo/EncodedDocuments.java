@@ -19,12 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The server changes a stored document in place in exactly one place, an update, and tells the
  * collection right after ({@code handleUpdate}); {@link DurableH2Database}'s collections call
  * {@link #changed} there, before any commit can run (a commit waits for write commands being applied).
- * Kept weakly, so a document the page cache dropped is forgotten with it, and bounded in bytes.
+ * Kept weakly, so a document the page cache dropped is forgotten with it; only small documents, and
+ * at most {@value #MAX_BYTES} bytes of them.
  */
 final class EncodedDocuments {
 
     /** Beyond this, documents are encoded every time again until collected ones free room. */
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+    /**
+     * Larger documents are not kept: a page splits at 16 KB, so a document this large shares its page
+     * with one other at most, and keeping the 2-50 KB commits of the event store would crowd out the
+     * small documents that share pages by the dozen, for little.
+     */
+    static final int MAX_DOCUMENT_BYTES = 8 * 1024;
 
     private final ConcurrentHashMap<Key, byte[]> encodings = new ConcurrentHashMap<>();
     private final ReferenceQueue<Document> collected = new ReferenceQueue<>();
@@ -38,7 +45,7 @@ final class EncodedDocuments {
 
     void written(Document document, byte[] encoding) {
         forgetCollected();
-        if (bytes.get() + encoding.length > MAX_BYTES) {
+        if (encoding.length > MAX_DOCUMENT_BYTES || bytes.get() + encoding.length > MAX_BYTES) {
             return;
         }
         byte[] previous = encodings.put(new Key(document, collected), encoding);
@@ -51,10 +58,6 @@ final class EncodedDocuments {
         if (removed != null) {
             bytes.addAndGet(-removed.length);
         }
-    }
-
-    long bytes() {
-        return bytes.get();
     }
 
     private void forgetCollected() {

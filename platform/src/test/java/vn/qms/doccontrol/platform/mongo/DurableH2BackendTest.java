@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableH2BackendTest {
 
     private static final String PAYLOAD = "p".repeat(1000);
+    private static final String LARGE_PAYLOAD = "p".repeat(4000);
 
     @TempDir
     Path dataDir;
@@ -201,13 +202,14 @@ class DurableH2BackendTest {
 
     @Test
     void closingCompactsAFileMuchLargerThanItsData() throws Exception {
+        // Large enough documents that the file outgrows the size below which closing never compacts.
         long sizeBeforeClose;
         EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> documents = client.getDatabase("test").getCollection("documents");
             runConcurrently(8, thread -> {
                 for (int i = thread; i < 2000; i += 8) {
-                    documents.insertOne(new Document("_id", i).append("payload", PAYLOAD));
+                    documents.insertOne(new Document("_id", i).append("payload", LARGE_PAYLOAD));
                 }
             });
             documents.deleteMany(Filters.gte("_id", 100));
@@ -223,7 +225,7 @@ class DurableH2BackendTest {
              MongoClient client = MongoClients.create(reopened.connectionString())) {
             MongoCollection<Document> documents = client.getDatabase("test").getCollection("documents");
             assertThat(documents.countDocuments()).isEqualTo(100);
-            assertThat(documents.find(Filters.eq("_id", 42)).first()).containsEntry("payload", PAYLOAD);
+            assertThat(documents.find(Filters.eq("_id", 42)).first()).containsEntry("payload", LARGE_PAYLOAD);
         }
     }
 

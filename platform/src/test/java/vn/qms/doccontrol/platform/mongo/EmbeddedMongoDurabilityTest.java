@@ -76,7 +76,9 @@ class EmbeddedMongoDurabilityTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(acknowledged).as("acknowledged inserts before the kill (see child-%d.err)", round)
+        // The temporary directory is gone once the test ends: say what the child said.
+        assertThat(acknowledged).as("acknowledged inserts before the kill; the child's standard error:%n%s",
+                        java.nio.file.Files.readString(dataDir.resolve("child-" + round + ".err")))
                 .hasSize(ACKS_BEFORE_KILL);
 
         acknowledgedSoFar.addAll(acknowledged);
