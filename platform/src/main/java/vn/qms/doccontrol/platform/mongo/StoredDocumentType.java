@@ -91,14 +91,24 @@ final class StoredDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        byte[] bson = encoded.encodingOf(document);
-        if (bson == null) {
-            bson = encode(document);
-            encoded.written(document, bson);
-        } else if (VERIFY_KEPT_ENCODINGS && !Arrays.equals(bson, encode(document))) {
-            throw new IllegalStateException("A stored document changed without the collection saying so: " + document.get("_id"));
+        byte[] kept = encoded.encodingOf(document);
+        if (kept != null) {
+            if (VERIFY_KEPT_ENCODINGS && !Arrays.equals(kept, encode(document))) {
+                throw new IllegalStateException("A stored document changed without the collection saying so: " + document.get("_id"));
+            }
+            buffer.put(BSON_TAG).putVarInt(kept.length).put(kept);
+            return;
         }
-        buffer.put(BSON_TAG).putVarInt(bson.length).put(bson);
+        ByteBuf bson = encodeInto(ENCODING.get(), document);
+        int length = bson.readableBytes();
+        if (length <= EncodedDocuments.MAX_DOCUMENT_BYTES) {
+            // Only a document small enough to be kept is copied out of the thread's buffer.
+            byte[] copy = new byte[length];
+            bson.getBytes(bson.readerIndex(), copy);
+            encoded.written(document, copy);
+        }
+        buffer.put(BSON_TAG).putVarInt(length).put(bson.nioBuffer());
+        release(bson);
     }
 
     /** Called by the collections once the server changed a stored document in place or removed it. */
