@@ -40,7 +40,7 @@ final class EncodedDocuments {
     /** The bytes {@code document} was last written as, or null when it changed since or was never written. */
     byte[] encodingOf(Document document) {
         forgetCollected();
-        return encodings.get(new Key(document, null));
+        return encodings.get(new Probe(document));
     }
 
     void written(Document document, byte[] encoding) {
@@ -54,7 +54,7 @@ final class EncodedDocuments {
 
     /** Called once the server changed {@code document} in place or removed it. */
     void changed(Document document) {
-        byte[] removed = encodings.remove(new Key(document, null));
+        byte[] removed = encodings.remove(new Probe(document));
         if (removed != null) {
             bytes.addAndGet(-removed.length);
         }
@@ -70,7 +70,10 @@ final class EncodedDocuments {
         }
     }
 
-    /** Equal only to a key of the same instance: documents that are equal in content are still two documents. */
+    /**
+     * A stored key, equal to a key of the same instance (and found by a {@link Probe} of it): documents
+     * that are equal in content are still two documents.
+     */
     private static final class Key extends WeakReference<Document> {
 
         private final int hash;
@@ -95,6 +98,24 @@ final class EncodedDocuments {
         @Override
         public int hashCode() {
             return hash;
+        }
+    }
+
+    /**
+     * Looks a document up without creating a weak reference on every lookup (one per document of every
+     * page a commit writes): {@link ConcurrentHashMap} compares the argument with the stored key, so
+     * this side decides equality.
+     */
+    private record Probe(Document document) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.get() == document;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(document);
         }
     }
 }
