@@ -10,6 +10,7 @@ import com.mongodb.client.model.Projections;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ class EmbeddedMongoDurabilityTest {
         }
         // The temporary directory is gone once the test ends: say what the child said.
         assertThat(acknowledged).as("acknowledged inserts before the kill; the child's standard error:%n%s",
-                        java.nio.file.Files.readString(dataDir.resolve("child-" + round + ".err")))
+                        Files.readString(dataDir.resolve("child-" + round + ".err")))
                 .hasSize(ACKS_BEFORE_KILL);
 
         acknowledgedSoFar.addAll(acknowledged);

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -20,7 +21,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
@@ -160,7 +163,7 @@ class StorageLayoutTest {
         // Small documents share pages; every write commits and rewrites its page, neighbours included,
         // which are written from their kept encodings. An update changes the stored instance in place.
         Random random = new Random(11);
-        java.util.Map<String, Document> expected = new java.util.TreeMap<>();
+        Map<String, Document> expected = new TreeMap<>();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> rows = client.getDatabase("qms").getCollection("rows");
@@ -174,10 +177,10 @@ class StorageLayoutTest {
                     rows.insertOne(row);
                     expected.put(id, row);
                 } else if (action == 0) {
-                    rows.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.set("title", "Sửa đổi " + step));
+                    rows.updateOne(Filters.eq("_id", id), Updates.set("title", "Sửa đổi " + step));
                     stored.put("title", "Sửa đổi " + step);
                 } else if (action == 1) {
-                    rows.updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.push("tags", "t" + step));
+                    rows.updateOne(Filters.eq("_id", id), Updates.push("tags", "t" + step));
                     List<Object> tags = new ArrayList<>(stored.getList("tags", Object.class, List.of()));
                     tags.add("t" + step);
                     stored.put("tags", tags);
@@ -189,7 +192,7 @@ class StorageLayoutTest {
                     rows.deleteOne(Filters.eq("_id", id));
                     expected.remove(id);
                 } else {
-                    rows.findOneAndUpdate(Filters.eq("_id", id), com.mongodb.client.model.Updates.inc("n", 1));
+                    rows.findOneAndUpdate(Filters.eq("_id", id), Updates.inc("n", 1));
                     stored.put("n", stored.getInteger("n") + 1);
                 }
             }
