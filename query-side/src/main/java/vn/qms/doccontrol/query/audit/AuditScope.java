@@ -14,18 +14,27 @@ record AuditScope(String key) {
     static final AuditScope ALL = new AuditScope("*");
 
     /**
-     * How many consecutive {@code seq}s one bucket may cover: what bounds a bucket's size, and so what
-     * a processor's batch rewrites and a page reads. A bucket that keeps only when its entries occurred
-     * covers 1,024 (at most ~40 KB); an organization's, which keeps whole entries (~500 bytes each),
-     * covers 64 (at most ~32 KB). Bounded by {@code seq}s, not by a scope's share of the events: a
-     * single busy secretary or organization gets more buckets, never larger ones. Every batch rewrites
-     * the bucket being filled in each of an event's four scopes, so these sizes are most of what the
-     * audit trail writes under load (with 256 for an organization's, its half-full bucket alone was
-     * ~64 KB per batch). The price is the year summary, one line per bucket, itself rewritten with
-     * every batch: that is why the scopes without entries keep their 1,024.
+     * Whether every event is an entry of the scope: the whole trail. Its buckets are then bounded by
+     * {@code seq}: each covers {@link #BLOCK} consecutive ones (at most ~40 KB).
      */
-    long block() {
-        return keepsEntries() ? 64 : 1024;
+    boolean dense() {
+        return key.equals(ALL.key);
+    }
+
+    /** {@code seq}s one bucket of a {@link #dense()} scope covers. */
+    static final long BLOCK = 1024;
+
+    /**
+     * For a scope that holds a share of the events (an organization's, an actor's), how many of its own
+     * entries one bucket holds on average: a new bucket starts at each entry whose {@code seq}
+     * {@link AuditTrailIndex#startsBucket starts one}. Bounding these by {@code seq}s, as the whole
+     * trail's, gave an organization among hundreds writing at once about one entry per bucket, and a
+     * year summary (one line per bucket, rewritten with every batch) that grew with every entry.
+     * An organization's buckets keep whole entries (~500 bytes each): 32 (~16 KB on average); other
+     * scopes keep only when each entry occurred: 256 (~10 KB). A power of two.
+     */
+    int entriesPerBucket() {
+        return keepsEntries() ? 32 : 256;
     }
 
     /**

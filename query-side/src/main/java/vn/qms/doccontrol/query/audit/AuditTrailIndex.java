@@ -3,9 +3,13 @@ package vn.qms.doccontrol.query.audit;
 import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bson.Document;
 import vn.qms.doccontrol.platform.web.PointInTime;
 import vn.qms.doccontrol.query.storage.StoredInstant;
@@ -28,10 +33,11 @@ import vn.qms.doccontrol.query.storage.WholeDocuments;
  *
  * <ul>
  *   <li>{@code audit_trail_buckets}: {@code _id = scope|yyyy-MM#block}, the month (in Việt Nam) in
- *       which the entries occurred and {@code block = seq / }{@link AuditScope#block()}; field
- *       {@code e} maps each {@code seq} to its {@code occurredAt}, in {@code seq} order, or, for an
- *       organization, to the whole entry, so that a page of an organization's trail needs no other
- *       read. The block bounds a bucket's size.</li>
+ *       which the entries occurred and the bucket's block: for the whole trail {@code seq / 1,024},
+ *       for other scopes the {@code seq} of the entry that started the bucket ({@link #startsBucket}),
+ *       or 0 for the month's first. Field {@code e} maps each {@code seq} to its {@code occurredAt},
+ *       in {@code seq} order, or, for an organization, to the whole entry, so that a page of an
+ *       organization's trail needs no other read. Buckets are bounded in size either way.</li>
  *   <li>{@code audit_trail_years}: {@code _id = scope|yyyy}, field {@code buckets} maps each bucket
  *       of the year ({@code yyyy-MM#block}) to {@code {n, lo, hi, first, last}}, in bucket order; and
  *       {@code _id = "extent"} with the trail's first and last month.</li>
@@ -91,10 +97,6 @@ final class AuditTrailIndex {
     /** Where a bucket stands: its month and block, ordered by month, then block. */
     record BucketKey(YearMonth month, long block) implements Comparable<BucketKey> {
 
-        static BucketKey of(AuditScope scope, Instant occurredAt, long seq) {
-            return new BucketKey(monthOf(occurredAt), seq / scope.block());
-        }
-
         static BucketKey parse(String text) {
             int hash = text.indexOf('#');
             return new BucketKey(YearMonth.parse(text.substring(0, hash)), Long.parseLong(text.substring(hash + 1)));
@@ -112,71 +114,194 @@ final class AuditTrailIndex {
     }
 
     /**
-     * Files entries: reads the buckets and year summaries they touch (one {@code $in} each), merges
-     * in memory and replaces what changed (one bulk write each), so a batch of events costs a handful
-     * of commands whatever its size. Safe with one writer only (the processor's single segment).
-     * Repeating it changes nothing; every document is written in its one canonical order.
+     * Files entries: reads the year summaries and the buckets they touch (one {@code $in} each),
+     * merges in memory and replaces what changed (one bulk write each), so a batch of events costs a
+     * handful of commands whatever its size. Safe with one writer only (the processor's single
+     * segment). Repeating it changes nothing; every document is written in its one canonical order.
+     *
+     * <p>Which bucket an entry goes to depends on no other entry's arrival: the whole trail's by its
+     * {@code seq}'s block, another scope's to the latest entry of its month up to its {@code seq} that
+     * {@link #startsBucket starts a bucket} (or to the month's first bucket, block 0). An entry that
+     * starts a bucket and arrives after higher ones (a gap that filled late) takes those out of the
+     * bucket before it, so the buckets are those of a replay in {@code seq} order.
      */
     void addAll(List<Filing> filings) {
         if (filings.isEmpty()) {
             return;
         }
-        Map<String, TreeMap<Long, Object>> added = new LinkedHashMap<>();
-        YearMonth firstMonth = null;
-        YearMonth lastMonth = null;
+        Map<String, MonthBuckets> months = new LinkedHashMap<>();
         for (Filing filing : filings) {
-            BucketKey key = BucketKey.of(filing.scope(), filing.occurredAt(), filing.seq());
-            added.computeIfAbsent(filing.scope().key() + "|" + key.text(), id -> new TreeMap<>())
-                    .put(filing.seq(), filing.entry() != null ? filing.entry() : StoredInstant.format(filing.occurredAt()));
-            firstMonth = firstMonth == null || key.month().isBefore(firstMonth) ? key.month() : firstMonth;
-            lastMonth = lastMonth == null || key.month().isAfter(lastMonth) ? key.month() : lastMonth;
+            YearMonth month = monthOf(filing.occurredAt());
+            months.computeIfAbsent(filing.scope().key() + "|" + month, key -> new MonthBuckets(filing.scope(), month));
         }
-
-        Map<String, TreeMap<Long, Object>> stored = new HashMap<>();
-        for (Document bucket : buckets.find(Filters.in("_id", added.keySet()))) {
-            stored.put(bucket.getString("_id"), entriesOf(bucket));
-        }
-        List<Document> bucketWrites = new ArrayList<>();
-        Map<String, TreeMap<BucketKey, Document>> statsByYear = new LinkedHashMap<>();
-        for (Map.Entry<String, TreeMap<Long, Object>> bucket : added.entrySet()) {
-            String id = bucket.getKey();
-            TreeMap<Long, Object> entries = stored.getOrDefault(id, new TreeMap<>());
-            boolean changed = !stored.containsKey(id);
-            for (Map.Entry<Long, Object> entry : bucket.getValue().entrySet()) {
-                changed |= !entry.getValue().equals(entries.put(entry.getKey(), entry.getValue()));
-            }
-            if (changed) {
-                bucketWrites.add(new Document("_id", id).append(ENTRIES, toBson(entries)));
-            }
-            int split = id.lastIndexOf('|');
-            BucketKey key = BucketKey.parse(id.substring(split + 1));
-            statsByYear.computeIfAbsent(id.substring(0, split) + "|" + key.month().getYear(), year -> new TreeMap<>())
-                    .put(key, stats(entries));
-        }
-        writes.replaceAll(buckets, bucketWrites);
-
         Map<String, Document> storedYears = new HashMap<>();
-        for (Document year : years.find(Filters.in("_id", statsByYear.keySet()))) {
+        for (Document year : years.find(Filters.in("_id", months.values().stream().map(MonthBuckets::yearId).distinct().toList()))) {
             storedYears.put(year.getString("_id"), year);
         }
-        List<Document> yearWrites = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<BucketKey, Document>> year : statsByYear.entrySet()) {
-            Document storedYear = storedYears.get(year.getKey());
-            Document known = storedYear == null ? new Document() : storedYear.get(BUCKETS, Document.class);
-            TreeMap<BucketKey, Object> merged = new TreeMap<>();
-            known.forEach((text, value) -> merged.put(BucketKey.parse(text), value));
-            merged.putAll(year.getValue());
-            Document inOrder = new Document();
-            merged.forEach((bucket, value) -> inOrder.append(bucket.text(), value));
-            Document replacement = new Document("_id", year.getKey()).append(BUCKETS, inOrder);
-            if (!replacement.equals(storedYear)) {
-                yearWrites.add(replacement);
+        for (MonthBuckets buckets : months.values()) {
+            buckets.load(storedYears.get(buckets.yearId()));
+        }
+        for (Filing filing : filings) {
+            MonthBuckets buckets = months.get(filing.scope().key() + "|" + monthOf(filing.occurredAt()));
+            if (!filing.scope().dense() && startsBucket(filing.seq(), filing.scope())) {
+                buckets.start(filing.seq());
             }
         }
+        Map<String, MonthBuckets> touched = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, Object>> added = new LinkedHashMap<>();
+        for (Filing filing : filings) {
+            MonthBuckets buckets = months.get(filing.scope().key() + "|" + monthOf(filing.occurredAt()));
+            String id = buckets.bucketId(buckets.blockOf(filing.seq()));
+            touched.put(id, buckets);
+            added.computeIfAbsent(id, key -> new TreeMap<>())
+                    .put(filing.seq(), filing.entry() != null ? filing.entry() : StoredInstant.format(filing.occurredAt()));
+        }
+        months.values().forEach(buckets -> buckets.split().forEach(id -> touched.put(id, buckets)));
+
+        Map<String, TreeMap<Long, Object>> stored = read(List.copyOf(touched.keySet()));
+        Map<String, TreeMap<Long, Object>> merged = new TreeMap<>();
+        touched.keySet().forEach(id -> merged.put(id, new TreeMap<>()));
+        stored.forEach((id, entries) -> entries.forEach((seq, value) -> {
+            MonthBuckets buckets = touched.get(id);
+            merged.get(buckets.bucketId(buckets.blockOf(seq))).put(seq, value);
+        }));
+        added.forEach((id, entries) -> merged.get(id).putAll(entries));
+
+        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        merged.forEach((id, entries) -> {
+            if (entries.isEmpty()) {
+                bucketWrites.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            } else if (!entries.equals(stored.get(id))) {
+                Document bucket = new Document("_id", id).append(ENTRIES, toBson(entries));
+                bucketWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), bucket, new ReplaceOptions().upsert(true)));
+            }
+            touched.get(id).summarize(id, entries.isEmpty() ? null : stats(entries));
+        });
+        writes.inCommands(buckets, bucketWrites);
+
+        Map<String, TreeMap<BucketKey, Document>> summaries = new LinkedHashMap<>();
+        for (MonthBuckets buckets : months.values()) {
+            buckets.putSummaryLines(summaries.computeIfAbsent(buckets.yearId(), year -> summaryLines(storedYears.get(year))));
+        }
+        List<Document> yearWrites = new ArrayList<>();
+        summaries.forEach((yearId, lines) -> {
+            Document inOrder = new Document();
+            lines.forEach((bucket, stats) -> inOrder.append(bucket.text(), stats));
+            Document replacement = new Document("_id", yearId).append(BUCKETS, inOrder);
+            if (!replacement.equals(storedYears.get(yearId))) {
+                yearWrites.add(replacement);
+            }
+        });
         writes.replaceAll(years, yearWrites);
+        YearMonth firstMonth = months.values().stream().map(MonthBuckets::month).min(Comparator.naturalOrder()).orElseThrow();
+        YearMonth lastMonth = months.values().stream().map(MonthBuckets::month).max(Comparator.naturalOrder()).orElseThrow();
         years.updateOne(Filters.eq("_id", EXTENT_ID),
                 Updates.combine(Updates.min("first", firstMonth.toString()), Updates.max("last", lastMonth.toString())),
                 new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Whether the entry at {@code seq} starts a new bucket of a scope that is not {@link
+     * AuditScope#dense() dense}: one {@code seq} in {@link AuditScope#entriesPerBucket()} on average,
+     * chosen by a hash of the {@code seq} alone (content-defined chunking), so that where buckets begin
+     * does not depend on the order entries arrive in, nor on which other scopes have entries between
+     * them. The hash is part of the read model's shape: change it and the audit trail's version.
+     */
+    static boolean startsBucket(long seq, AuditScope scope) {
+        long z = seq;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z = z ^ (z >>> 31);
+        return (z & (scope.entriesPerBucket() - 1)) == 0;
+    }
+
+    /**
+     * The buckets one scope has in one month: those its year summary lists (with their summary lines),
+     * those this batch starts, and what this batch changes of them.
+     */
+    private static final class MonthBuckets {
+        private final AuditScope scope;
+        private final YearMonth month;
+        private final TreeMap<Long, Document> listed = new TreeMap<>();
+        private final TreeSet<Long> started = new TreeSet<>();
+        /** Summary lines to write, by block; null to drop the bucket's line. */
+        private final Map<Long, Document> summarized = new HashMap<>();
+
+        MonthBuckets(AuditScope scope, YearMonth month) {
+            this.scope = scope;
+            this.month = month;
+        }
+
+        YearMonth month() {
+            return month;
+        }
+
+        String yearId() {
+            return scope.key() + "|" + month.getYear();
+        }
+
+        String bucketId(long block) {
+            return scope.key() + "|" + new BucketKey(month, block).text();
+        }
+
+        void load(Document year) {
+            summaryLines(year).forEach((bucket, stats) -> {
+                if (bucket.month().equals(month)) {
+                    listed.put(bucket.block(), stats);
+                }
+            });
+        }
+
+        void start(long seq) {
+            if (!listed.containsKey(seq)) {
+                started.add(seq);
+            }
+        }
+
+        /** The block of the bucket that holds {@code seq}, the buckets this batch starts included. */
+        long blockOf(long seq) {
+            if (scope.dense()) {
+                return seq / AuditScope.BLOCK;
+            }
+            Long listedStart = listed.floorKey(seq);
+            Long newStart = started.floor(seq);
+            return Math.max(listedStart == null ? 0 : listedStart, newStart == null ? 0 : newStart);
+        }
+
+        /** Listed buckets holding entries at or after a bucket this batch starts: their entries move. */
+        List<String> split() {
+            List<String> split = new ArrayList<>();
+            for (long start : started) {
+                Map.Entry<Long, Document> before = listed.lowerEntry(start);
+                if (before != null && before.getValue().get("hi", Number.class).longValue() >= start) {
+                    split.add(bucketId(before.getKey()));
+                }
+            }
+            return split;
+        }
+
+        void summarize(String bucketId, Document stats) {
+            summarized.put(BucketKey.parse(bucketId.substring(bucketId.lastIndexOf('|') + 1)).block(), stats);
+        }
+
+        void putSummaryLines(TreeMap<BucketKey, Document> lines) {
+            summarized.forEach((block, stats) -> {
+                if (stats == null) {
+                    lines.remove(new BucketKey(month, block));
+                } else {
+                    lines.put(new BucketKey(month, block), stats);
+                }
+            });
+        }
+    }
+
+    /** A year summary's lines, by bucket; none for a year not yet summarized. */
+    private static TreeMap<BucketKey, Document> summaryLines(Document year) {
+        TreeMap<BucketKey, Document> lines = new TreeMap<>();
+        if (year != null) {
+            year.get(BUCKETS, Document.class).forEach((text, stats) -> lines.put(BucketKey.parse(text), (Document) stats));
+        }
+        return lines;
     }
 
     void clear() {

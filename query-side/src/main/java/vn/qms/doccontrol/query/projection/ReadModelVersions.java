@@ -23,11 +23,12 @@ public final class ReadModelVersions {
      * without content, pointing at their event instead (decision record 0015). 3 (audit-trail): buckets
      * of every scope bounded to 1,024 {@code seq}s, 256 for an organization's (decision record 0016).
      * 4 (document-register): {@code register_index} revisions as arrays, the title only where it changed.
-     * 4 (audit-trail): an organization's buckets cover 64 {@code seq}s.
+     * 4 (audit-trail): an organization's buckets cover 64 {@code seq}s. 5 (audit-trail): buckets of
+     * scopes other than the whole trail hold a number of the scope's own entries (decision record 0019).
      */
     static final Map<String, Integer> CURRENT = Map.of(
             ProcessingGroups.DOCUMENT_REGISTER, 4,
-            ProcessingGroups.AUDIT_TRAIL, 4);
+            ProcessingGroups.AUDIT_TRAIL, 5);
 
     private final MongoCollection<Document> versions;
 

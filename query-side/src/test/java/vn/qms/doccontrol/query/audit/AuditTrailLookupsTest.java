@@ -149,6 +149,65 @@ class AuditTrailLookupsTest {
         assertThat(mongo.dump(ReadModels.COLLECTIONS)).as("replayed in global-index order").isEqualTo(live);
     }
 
+    @Test
+    void entriesThatStartABucketArrivingAfterHigherOnesLeaveWhatAReplayInOrderWrites() {
+        Map<String, List<String>> live = mongo.dump(ReadModels.COLLECTIONS);
+        AuditScope anOrganization = AuditScope.of(history.organizations().get(0), null);
+        // Each entry that starts an organization's bucket arrives up to 40 events late, never after a
+        // later event of its own document (a document's events come in order).
+        List<GeneratedHistory.Event> arrivals = new ArrayList<>(history.events());
+        int late = 0;
+        for (int i = arrivals.size() - 1; i >= 0; i--) {
+            GeneratedHistory.Event event = arrivals.get(i);
+            if (!AuditTrailIndex.startsBucket(event.globalIndex(), anOrganization)) {
+                continue;
+            }
+            int to = i;
+            while (to + 1 < arrivals.size() && to - i < 40 && !documentOf(arrivals.get(to + 1)).equals(documentOf(event))) {
+                to++;
+            }
+            arrivals.add(to, arrivals.remove(i));
+            late += to > i ? 1 : 0;
+        }
+        assertThat(late).as("entries that start an organization's bucket and arrive late").isGreaterThan(5);
+
+        readModels.resetAll();
+        inBatches(arrivals, 10);
+
+        assertThat(mongo.dump(ReadModels.COLLECTIONS)).isEqualTo(live);
+    }
+
+    @Test
+    void aScopesBucketsHoldItsOwnEntriesHoweverManyOtherEntriesCameBetweenThem() {
+        // Five organizations and five actors share the indexes, 41 apart: an organization's entries are
+        // ~200 indexes apart, and an actor's ~200, as with many agencies writing at once.
+        for (String organization : history.organizations()) {
+            assertBucketsHoldEntries(AuditScope.of(organization, null),
+                    everyEntry.stream().filter(entry -> entry.organizationId().equals(organization)).toList());
+        }
+        for (String actor : GeneratedHistory.ACTORS) {
+            assertBucketsHoldEntries(AuditScope.of(null, actor),
+                    everyEntry.stream().filter(entry -> entry.actor().equals(actor)).toList());
+        }
+    }
+
+    /** At most one bucket per month the scope has entries in, and one per 8 of its entries on top. */
+    private void assertBucketsHoldEntries(AuditScope scope, List<AuditEntry> entries) {
+        long months = entries.stream().map(entry -> AuditTrailIndex.monthOf(entry.occurredAt())).distinct().count();
+        long buckets = 0;
+        for (Document year : mongo.database().getCollection(AuditTrailIndex.YEARS_COLLECTION)
+                .find(com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(scope.key() + "|")))) {
+            buckets += year.get("buckets", Document.class).size();
+        }
+        long inBuckets = mongo.database().getCollection(AuditTrailIndex.BUCKETS_COLLECTION)
+                .find(com.mongodb.client.model.Filters.regex("_id", "^" + java.util.regex.Pattern.quote(scope.key() + "|")))
+                .into(new ArrayList<>()).stream().mapToLong(bucket -> bucket.get("e", Document.class).size()).sum();
+        assertThat(entries).as(scope.key()).hasSizeGreaterThan(60);
+        assertThat(inBuckets).as("%s: entries filed", scope.key()).isEqualTo(entries.size());
+        assertThat(buckets).as("%s: buckets for %d entries over %d months", scope.key(), entries.size(), months)
+                .isLessThanOrEqualTo(months + entries.size() / 8);
+    }
+
     private void inBatches(List<GeneratedHistory.Event> events, int size) {
         for (int from = 0; from < events.size(); from += size) {
             readModels.deliverBatch(events.subList(from, Math.min(events.size(), from + size)));
