@@ -101,8 +101,10 @@ class DurableH2Backend extends H2Backend {
     private final AtomicLong appliedTicket = new AtomicLong();
     /** Every ticket up to this one is in the data file (and on the disk with fsync). */
     private volatile long durableTicket;
-    /** Write commands being applied right now (their changes may already be visible). */
-    private final AtomicInteger writesInProgress = new AtomicInteger();
+    /** Write commands being applied that wait for their commit (not those sent with {@code j: false}). */
+    private final AtomicInteger journaledInProgress = new AtomicInteger();
+    /** The ticket of the latest applied write command that waits for its commit. */
+    private final AtomicLong journaledTicket = new AtomicLong();
     private final ReentrantLock commitLock = new ReentrantLock();
     /**
      * Held shared by every write command while it is applied, and exclusively by a commit, so that a
@@ -179,7 +181,10 @@ class DurableH2Backend extends H2Backend {
             return response;
         }
         freeSpace.checkWriteAllowed();
-        writesInProgress.incrementAndGet();
+        boolean journaled = !unjournaled(body);
+        if (journaled) {
+            journaledInProgress.incrementAndGet();
+        }
         long ticket;
         Document response;
         applying.readLock().lock();
@@ -188,9 +193,12 @@ class DurableH2Backend extends H2Backend {
         } finally {
             // Also after a failed command: an insert batch may have applied some documents.
             ticket = appliedTicket.incrementAndGet();
-            writesInProgress.decrementAndGet();
+            if (journaled) {
+                journaledTicket.accumulateAndGet(ticket, Math::max);
+                journaledInProgress.decrementAndGet();
+            }
             applying.readLock().unlock();
-            if (!unjournaled(body)) {
+            if (journaled) {
                 awaitDurable(ticket);
             }
         }
@@ -246,15 +254,22 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Whether a read that just ran may have seen changes of a write that is not durable yet
-     * (MVStore shows uncommitted changes to everyone). Such a read is answered only once a commit
-     * covers everything applied so far, so that no client sees data a crash could take back. Two
-     * volatile reads when no write is pending. Correct because a writer takes its ticket before it
-     * leaves {@code writesInProgress}: seeing no write in progress, then every ticket durable,
-     * means every change this read could have seen is in the file.
+     * Whether a read that just ran may have seen changes of a write that waits for its commit and is
+     * not durable yet (MVStore shows uncommitted changes to everyone). Such a read is answered only
+     * once a commit covers everything applied so far, so that no client sees an acknowledged kind of
+     * write that a crash could take back. Two volatile reads when no such write is pending. Correct
+     * because a writer records its ticket before it leaves {@code journaledInProgress}: seeing no such
+     * write in progress, then its latest ticket durable, means every such change this read could have
+     * seen is in the file.
+     *
+     * <p>Writes sent with {@code j: false} ({@link CarriedByNextCommit}) do not make a read wait: their
+     * writers redo them after a crash (a projection's batch, whose token is stored after it), and any
+     * later commit, which a read of a journaled write or housekeeping makes within
+     * {@value #HOUSEKEEPING_PERIOD_MILLIS} ms, carries them. Waiting for them made every read of a
+     * projection that follows its own writes a commit of its own.
      */
     private boolean mayHaveSeenPendingWrites() {
-        return writesInProgress.get() != 0 || durableTicket < appliedTicket.get();
+        return journaledInProgress.get() != 0 || durableTicket < journaledTicket.get();
     }
 
     /**

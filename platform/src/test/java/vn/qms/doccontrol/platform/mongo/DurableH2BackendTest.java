@@ -128,6 +128,51 @@ class DurableH2BackendTest {
     }
 
     @Test
+    void aReadOfAWriteWithoutJournalIsAnsweredBeforeItsCommit() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> rows = client.getDatabase("test").getCollection("rows");
+            MongoCollection<Document> unjournaled = rows.withWriteConcern(WriteConcern.ACKNOWLEDGED.withJournal(false));
+            ExecutorService reader = Executors.newSingleThreadExecutor();
+            try {
+                server.backend().whileCommitsHeldBack(() -> {
+                    unjournaled.insertOne(new Document("_id", "projected"));
+                    Future<Document> read = reader.submit(() -> rows.find(Filters.eq("_id", "projected")).first());
+                    assertThat(read.get(10, TimeUnit.SECONDS)).as("read while no commit could run").isNotNull();
+                    return null;
+                });
+            } finally {
+                reader.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aReadThatMaySeeAJournaledWriteWaitsForItsCommit() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> rows = client.getDatabase("test").getCollection("rows");
+            rows.insertOne(new Document("_id", "before"));
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Future<Document> read = server.backend().whileCommitsHeldBack(() -> {
+                    Future<?> write = threads.submit(() -> rows.insertOne(new Document("_id", "acknowledged")));
+                    Thread.sleep(300);
+                    assertThat(write).as("a journaled write waits for its commit").isNotDone();
+                    Future<Document> reading = threads.submit(() -> rows.find(Filters.eq("_id", "acknowledged")).first());
+                    Thread.sleep(300);
+                    assertThat(reading).as("a read that may have seen it waits too").isNotDone();
+                    return reading;
+                });
+                assertThat(read.get(30, TimeUnit.SECONDS)).isNotNull();
+                assertThat(server.backend().store().hasUnsavedChanges()).isFalse();
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void housekeepingCommitsAWriteWithoutJournal() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, false);
              MongoClient client = MongoClients.create(server.connectionString())) {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -195,9 +196,9 @@ final class AuditTrailIndex {
         writes.replaceAll(years, yearWrites);
         YearMonth firstMonth = months.values().stream().map(MonthBuckets::month).min(Comparator.naturalOrder()).orElseThrow();
         YearMonth lastMonth = months.values().stream().map(MonthBuckets::month).max(Comparator.naturalOrder()).orElseThrow();
-        years.updateOne(Filters.eq("_id", EXTENT_ID),
+        writes.inCommands(years, List.of(new UpdateOneModel<>(Filters.eq("_id", EXTENT_ID),
                 Updates.combine(Updates.min("first", firstMonth.toString()), Updates.max("last", lastMonth.toString())),
-                new UpdateOptions().upsert(true));
+                new UpdateOptions().upsert(true))));
     }
 
     /**

@@ -4,6 +4,7 @@ import vn.qms.doccontrol.query.storage.Emptying;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -102,8 +103,8 @@ public class RegisterIndexRepository {
         }
         TreeSet<String> sorted = new TreeSet<>(known);
         sorted.addAll(organizationIds);
-        index.updateOne(Filters.eq("_id", ORGANIZATIONS_ID), Updates.set(ORGANIZATIONS_ID, new ArrayList<>(sorted)),
-                new UpdateOptions().upsert(true));
+        writes.inCommands(index, List.of(new UpdateOneModel<>(Filters.eq("_id", ORGANIZATIONS_ID),
+                Updates.set(ORGANIZATIONS_ID, new ArrayList<>(sorted)), new UpdateOptions().upsert(true))));
     }
 
     /** Every organization with a register, in order. */
