@@ -42,7 +42,7 @@ import vn.qms.doccontrol.benchmark.Stats;
 public final class HttpBenchmark {
 
     public enum Sizes {
-        FULL(10_000, 100_000, Duration.ofSeconds(20), 300),
+        FULL(10_000, 100_000, Duration.ofSeconds(20), 1_000),
         QUICK(2_000, 6_000, Duration.ofSeconds(5), 100);
 
         final int small;
