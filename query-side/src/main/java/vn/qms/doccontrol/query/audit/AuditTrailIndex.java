@@ -168,17 +168,24 @@ final class AuditTrailIndex {
         }));
         added.forEach((id, entries) -> merged.get(id).putAll(entries));
 
-        List<WriteModel<Document>> bucketWrites = new ArrayList<>();
+        // Buckets that receive entries are written before those that give some up: if only the first
+        // writes land (a crash between two commands), the batch's redelivery finds every entry still
+        // in some bucket and, the summaries not yet written, splits again from the same state.
+        List<WriteModel<Document>> receiving = new ArrayList<>();
+        List<WriteModel<Document>> givingUp = new ArrayList<>();
         merged.forEach((id, entries) -> {
+            TreeMap<Long, Object> before = stored.getOrDefault(id, new TreeMap<>());
             if (entries.isEmpty()) {
-                bucketWrites.add(new DeleteOneModel<>(Filters.eq("_id", id)));
-            } else if (!entries.equals(stored.get(id))) {
+                givingUp.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            } else if (!entries.equals(before)) {
                 Document bucket = new Document("_id", id).append(ENTRIES, toBson(entries));
-                bucketWrites.add(new ReplaceOneModel<>(Filters.eq("_id", id), bucket, new ReplaceOptions().upsert(true)));
+                (entries.keySet().containsAll(before.keySet()) ? receiving : givingUp)
+                        .add(new ReplaceOneModel<>(Filters.eq("_id", id), bucket, new ReplaceOptions().upsert(true)));
             }
             touched.get(id).summarize(id, entries.isEmpty() ? null : stats(entries));
         });
-        writes.inCommands(buckets, bucketWrites);
+        receiving.addAll(givingUp);
+        writes.inCommands(buckets, receiving);
 
         Map<String, TreeMap<BucketKey, Document>> summaries = new LinkedHashMap<>();
         for (MonthBuckets buckets : months.values()) {
