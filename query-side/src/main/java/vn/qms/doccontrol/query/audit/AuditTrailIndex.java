@@ -5,8 +5,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -131,9 +129,11 @@ final class AuditTrailIndex {
             return;
         }
         Map<String, MonthBuckets> months = new LinkedHashMap<>();
+        List<MonthBuckets> monthOfFiling = new ArrayList<>();
         for (Filing filing : filings) {
             YearMonth month = monthOf(filing.occurredAt());
-            months.computeIfAbsent(filing.scope().key() + "|" + month, key -> new MonthBuckets(filing.scope(), month));
+            monthOfFiling.add(months.computeIfAbsent(filing.scope().key() + "|" + month,
+                    key -> new MonthBuckets(filing.scope(), month)));
         }
         Map<String, Document> storedYears = new HashMap<>();
         for (Document year : years.find(Filters.in("_id", months.values().stream().map(MonthBuckets::yearId).distinct().toList()))) {
@@ -142,30 +142,28 @@ final class AuditTrailIndex {
         for (MonthBuckets buckets : months.values()) {
             buckets.load(storedYears.get(buckets.yearId()));
         }
-        for (Filing filing : filings) {
-            MonthBuckets buckets = months.get(filing.scope().key() + "|" + monthOf(filing.occurredAt()));
+        for (int i = 0; i < filings.size(); i++) {
+            Filing filing = filings.get(i);
             if (!filing.scope().dense() && startsBucket(filing.seq(), filing.scope())) {
-                buckets.start(filing.seq());
+                monthOfFiling.get(i).start(filing.seq());
             }
         }
-        Map<String, MonthBuckets> touched = new LinkedHashMap<>();
+        Map<String, Bucket> touched = new LinkedHashMap<>();
         Map<String, TreeMap<Long, Object>> added = new LinkedHashMap<>();
-        for (Filing filing : filings) {
-            MonthBuckets buckets = months.get(filing.scope().key() + "|" + monthOf(filing.occurredAt()));
-            String id = buckets.bucketId(buckets.blockOf(filing.seq()));
-            touched.put(id, buckets);
-            added.computeIfAbsent(id, key -> new TreeMap<>())
+        for (int i = 0; i < filings.size(); i++) {
+            Filing filing = filings.get(i);
+            Bucket bucket = monthOfFiling.get(i).bucketOf(filing.seq());
+            touched.put(bucket.id(), bucket);
+            added.computeIfAbsent(bucket.id(), id -> new TreeMap<>())
                     .put(filing.seq(), filing.entry() != null ? filing.entry() : StoredInstant.format(filing.occurredAt()));
         }
-        months.values().forEach(buckets -> buckets.split().forEach(id -> touched.put(id, buckets)));
+        months.values().forEach(buckets -> buckets.split().forEach(bucket -> touched.put(bucket.id(), bucket)));
 
         Map<String, TreeMap<Long, Object>> stored = read(List.copyOf(touched.keySet()));
         Map<String, TreeMap<Long, Object>> merged = new TreeMap<>();
         touched.keySet().forEach(id -> merged.put(id, new TreeMap<>()));
-        stored.forEach((id, entries) -> entries.forEach((seq, value) -> {
-            MonthBuckets buckets = touched.get(id);
-            merged.get(buckets.bucketId(buckets.blockOf(seq))).put(seq, value);
-        }));
+        stored.forEach((id, entries) -> entries.forEach((seq, value) ->
+                merged.get(touched.get(id).monthBuckets().bucketOf(seq).id()).put(seq, value)));
         added.forEach((id, entries) -> merged.get(id).putAll(entries));
 
         // Buckets that receive entries are written before those that give some up: if only the first
@@ -178,11 +176,11 @@ final class AuditTrailIndex {
             if (entries.isEmpty()) {
                 givingUp.add(new DeleteOneModel<>(Filters.eq("_id", id)));
             } else if (!entries.equals(before)) {
-                Document bucket = new Document("_id", id).append(ENTRIES, toBson(entries));
                 (entries.keySet().containsAll(before.keySet()) ? receiving : givingUp)
-                        .add(new ReplaceOneModel<>(Filters.eq("_id", id), bucket, new ReplaceOptions().upsert(true)));
+                        .add(WholeDocuments.replacing(new Document("_id", id).append(ENTRIES, toBson(entries))));
             }
-            touched.get(id).summarize(id, entries.isEmpty() ? null : stats(entries));
+            Bucket bucket = touched.get(id);
+            bucket.monthBuckets().summarize(bucket.block(), entries.isEmpty() ? null : stats(entries));
         });
         receiving.addAll(givingUp);
         writes.inCommands(buckets, receiving);
@@ -248,10 +246,6 @@ final class AuditTrailIndex {
             return scope.key() + "|" + month.getYear();
         }
 
-        String bucketId(long block) {
-            return scope.key() + "|" + new BucketKey(month, block).text();
-        }
-
         void load(Document year) {
             summaryLines(year).forEach((bucket, stats) -> {
                 if (bucket.month().equals(month)) {
@@ -266,30 +260,30 @@ final class AuditTrailIndex {
             }
         }
 
-        /** The block of the bucket that holds {@code seq}, the buckets this batch starts included. */
-        long blockOf(long seq) {
+        /** The bucket that holds {@code seq}, the buckets this batch starts included. */
+        Bucket bucketOf(long seq) {
             if (scope.dense()) {
-                return seq / AuditScope.BLOCK;
+                return new Bucket(this, seq / AuditScope.BLOCK);
             }
             Long listedStart = listed.floorKey(seq);
             Long newStart = started.floor(seq);
-            return Math.max(listedStart == null ? 0 : listedStart, newStart == null ? 0 : newStart);
+            return new Bucket(this, Math.max(listedStart == null ? 0 : listedStart, newStart == null ? 0 : newStart));
         }
 
         /** Listed buckets holding entries at or after a bucket this batch starts: their entries move. */
-        List<String> split() {
-            List<String> split = new ArrayList<>();
+        List<Bucket> split() {
+            List<Bucket> split = new ArrayList<>();
             for (long start : started) {
                 Map.Entry<Long, Document> before = listed.lowerEntry(start);
                 if (before != null && before.getValue().get("hi", Number.class).longValue() >= start) {
-                    split.add(bucketId(before.getKey()));
+                    split.add(new Bucket(this, before.getKey()));
                 }
             }
             return split;
         }
 
-        void summarize(String bucketId, Document stats) {
-            summarized.put(BucketKey.parse(bucketId.substring(bucketId.lastIndexOf('|') + 1)).block(), stats);
+        void summarize(long block, Document stats) {
+            summarized.put(block, stats);
         }
 
         void putSummaryLines(TreeMap<BucketKey, Document> lines) {
@@ -300,6 +294,14 @@ final class AuditTrailIndex {
                     lines.put(new BucketKey(month, block), stats);
                 }
             });
+        }
+    }
+
+    /** One bucket of a scope's month, by its block. */
+    private record Bucket(MonthBuckets monthBuckets, long block) {
+
+        String id() {
+            return monthBuckets.scope.key() + "|" + new BucketKey(monthBuckets.month, block).text();
         }
     }
 

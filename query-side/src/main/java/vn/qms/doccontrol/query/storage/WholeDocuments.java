@@ -53,9 +53,12 @@ public class WholeDocuments {
         if (documents.isEmpty()) {
             return;
         }
-        inCommands(collection, documents.stream()
-                .<WriteModel<Document>>map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT))
-                .toList());
+        inCommands(collection, documents.stream().map(WholeDocuments::replacing).toList());
+    }
+
+    /** The write that replaces the document with this one's {@code _id} by it, or inserts it. */
+    public static WriteModel<Document> replacing(Document document) {
+        return new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT);
     }
 
     /** A projection's bulk write, in commands of at most {@value #DOCUMENTS_PER_COMMAND} writes each, in order. */
